@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Host access is the whole privacy story of Lifeboat: the two ChatGPT origins it captures from and the status
+// page it watches. Nothing else is reachable from the extension.
+const CHATGPT_ORIGINS = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
+const STATUS_ORIGIN = 'https://status.openai.com/*';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: [...CHATGPT_ORIGINS, STATUS_ORIGIN],
+    browser_specific_settings: {
+      gecko: {
+        id: 'lifeboat@lifeboat.app',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'screenshots/**', '.tmp/**', '.ci/**'],
+  },
+});
