@@ -12,7 +12,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'unlimitedStorage', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [...CHATGPT_ORIGINS, STATUS_ORIGIN],
     browser_specific_settings: {
       gecko: {

@@ -13,7 +13,9 @@ export function toConversationRecord(capture: CapturedConversation, capturedAt: 
   const parsed = RawConversationSchema.safeParse(capture.conversation);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    const path = issue?.path.join('.') ?? '';
+    // Messages written for a field name it already (`mapping` is missing); zod's own ones need the path.
+    const where = path !== '' && !issue?.message.includes(`\`${path}\``) ? ` at ${path}` : '';
     throw new InvalidConversationError(
       `Conversation ${capture.conversationId} was not saved: ${issue?.message ?? 'unreadable JSON'}${where}.`,
     );

@@ -24,11 +24,11 @@ export class ArchiveDb extends Dexie {
 
   constructor(name: string = ARCHIVE_DB_NAME) {
     super(name);
-    // v1: conversations listed per account, newest first; accounts by last sign-in; download hand-offs.
+    // v1: conversations listed per account, newest first; accounts by last sign-in; download hand-offs by age.
     this.version(1).stores({
       conversations: 'id, [accountId+updatedAt]',
       accounts: 'id, lastSeenAt',
-      handoffs: 'id',
+      handoffs: 'id, createdAt',
     });
   }
 }

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+// Launches Debian's Chromium with the built extension loaded (recipe in ../shared/docs/testing.md) and watches
+// every extension context for errors: any uncaught error or console error from Lifeboat fails the test.
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The built Chrome extension that `npm run build` writes. */
+export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+/** Where the e2e run saves screenshots for people to look at (git-ignored). */
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+
+export interface LaunchOptions {
+  language?: 'en' | 'ko';
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Errors seen so far in extension contexts and in Lifeboat's content scripts. */
+  errors: string[];
+  /** Every console line Lifeboat wrote on chatgpt.com pages, as `level text`. */
+  pageLogs: string[];
+  /** Opens an extension page (`popup.html`, `app.html#settings`, …) in a new tab. */
+  openPage(path: string): Promise<Page>;
+  /** Opens a chatgpt.com URL (routed to the model site) in a new tab. */
+  openChatGpt(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Chromium with Lifeboat and resolves once its service worker runs. */
+export async function launchExtension({ language = 'en', colorScheme = 'light' }: LaunchOptions = {}): Promise<ExtensionSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // chrome.i18n follows Chromium's UI language (--lang); `locale` keeps navigator.language in step.
+    locale: language === 'ko' ? 'ko-KR' : 'en-US',
+    colorScheme,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    args: [...CHROMIUM_ARGS, `--lang=${language}`, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const errors: string[] = [];
+  const pageLogs: string[] = [];
+  const fromExtension = (url: string | undefined) => url?.startsWith(`chrome-extension://${extensionId}/`) ?? false;
+
+  worker.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`service worker: ${message.text()}`);
+  });
+  context.on('weberror', (error) => {
+    const page = error.page();
+    if (page === null || fromExtension(page.url()) || error.error().stack?.includes(`chrome-extension://${extensionId}`)) {
+      errors.push(`uncaught in ${page?.url() ?? 'a worker'}: ${error.error().stack ?? error.error().message}`);
+    }
+  });
+  context.on('console', (message) => {
+    const page = message.page();
+    const text = message.text();
+    const ours = text.startsWith('[Lifeboat');
+    if (ours && page && !fromExtension(page.url())) pageLogs.push(`${message.type()} ${text}`);
+    if (message.type() === 'error' && (ours || fromExtension(page?.url()))) errors.push(`${page?.url()}: ${text}`);
+  });
+
+  return {
+    context,
+    extensionId,
+    worker,
+    errors,
+    pageLogs,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async openChatGpt(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads rows of the archive straight from IndexedDB in an extension page, the way the UI sees them. */
+export async function readArchive<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolveRows, reject) => {
+        const open = indexedDB.open('lifeboat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolveRows([]);
+            return;
+          }
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolveRows(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  countConversations,
+  getCurrentAccount,
+  InvalidConversationError,
+  listConversations,
+  saveConversation,
+} from '@/utils/conversations/store';
+import { ArchiveDb } from '@/utils/db/database';
+import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../../../factories';
+
+let db: ArchiveDb;
+
+beforeEach(() => {
+  db = new ArchiveDb(`store-test-${crypto.randomUUID()}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('saveConversation', () => {
+  it('should keep the raw JSON exactly as received, unknown fields included', async () => {
+    const raw = buildRawConversation('c1', undefined, {
+      sugar_item_id: null,
+      brand_new_field: { nested: [1, 'two', null] },
+    });
+    const node = (raw.mapping as Record<string, { message: { content: unknown } }>)['c1-node-2'];
+    if (node) node.message.content = { content_type: 'future_widget', payload: { x: 1 } };
+    await saveConversation(db, buildCapture(raw), FIXED_NOW);
+    const stored = await db.conversations.get('c1');
+    expect(stored?.raw).toEqual(raw);
+    expect(stored).toMatchObject({ id: 'c1', accountId: 'user-test-1', capturedAt: FIXED_NOW, title: 'Keeping chats' });
+  });
+
+  it('should store a conversation whose JSON has no id, under the id from the URL', async () => {
+    const { id: _id, conversation_id: _cid, ...raw } = buildRawConversation('no-id');
+    await saveConversation(db, buildCapture(raw, { conversationId: 'no-id' }), FIXED_NOW);
+    expect(await db.conversations.get('no-id')).toBeDefined();
+  });
+
+  it('should replace an older copy of the same conversation', async () => {
+    await saveConversation(db, buildCapture(buildRawConversation('c1', undefined, { title: 'Old' })), FIXED_NOW);
+    await saveConversation(db, buildCapture(buildRawConversation('c1', undefined, { title: 'New' })), FIXED_NOW + 1);
+    expect(await db.conversations.count()).toBe(1);
+    expect((await db.conversations.get('c1'))?.title).toBe('New');
+  });
+
+  it.each([
+    ['JSON without mapping', { title: 'x', conversation_id: 'c1' }, '`mapping` is missing'],
+    ['a mapping that is not an object', { mapping: 'nope', conversation_id: 'c1' }, '`mapping` is not an object'],
+    ['a string', '<html>502 Bad Gateway</html>', 'expected object'],
+    ['null', null, 'expected object'],
+    ['a node whose children are not a list', { mapping: { a: { children: 'b' } } }, 'mapping.a.children'],
+  ])('should refuse %s with a reason and store nothing', async (_label, conversation, reason) => {
+    const capture = buildCapture(buildRawConversation('c1'));
+    await expect(saveConversation(db, { ...capture, conversation }, FIXED_NOW)).rejects.toThrow(
+      expect.objectContaining({ name: 'InvalidConversationError', message: expect.stringContaining(reason) }),
+    );
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.accounts.count()).toBe(0);
+  });
+
+  it('should refuse JSON that belongs to another conversation than the URL says', async () => {
+    const capture = buildCapture(buildRawConversation('c1'), { conversationId: 'c2' });
+    await expect(saveConversation(db, capture, FIXED_NOW)).rejects.toBeInstanceOf(InvalidConversationError);
+  });
+
+  it('should leave what was stored before untouched when a later capture is bad', async () => {
+    await saveConversation(db, buildCapture(buildRawConversation('c1')), FIXED_NOW);
+    const before = await db.conversations.get('c1');
+    await expect(
+      saveConversation(db, { ...buildCapture(buildRawConversation('c1')), conversation: { nope: true } }, FIXED_NOW),
+    ).rejects.toThrow();
+    expect(await db.conversations.get('c1')).toEqual(before);
+  });
+});
+
+describe('listConversations', () => {
+  it('should list one account newest first and never mix in another account', async () => {
+    const work = buildAccount({ id: 'workspace-team', label: 'Team', kind: 'workspace' });
+    for (const [id, update] of [
+      ['old', 100],
+      ['new', 300],
+      ['mid', 200],
+    ] as const) {
+      await saveConversation(db, buildCapture(buildRawConversation(id, undefined, { update_time: update })), FIXED_NOW);
+    }
+    await saveConversation(db, buildCapture(buildRawConversation('team-chat'), { account: work }), FIXED_NOW + 5);
+
+    expect((await listConversations(db, 'user-test-1')).map((c) => c.id)).toEqual(['new', 'mid', 'old']);
+    expect((await listConversations(db, 'user-test-1', 2)).map((c) => c.id)).toEqual(['new', 'mid']);
+    expect(await countConversations(db, 'user-test-1')).toBe(3);
+    expect((await listConversations(db, 'workspace-team')).map((c) => c.id)).toEqual(['team-chat']);
+    expect((await getCurrentAccount(db))?.id).toBe('workspace-team');
+  });
+});

@@ -1,0 +1,27 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveDb } from '@/utils/db/database';
+import { createOffscreenHandlers } from '@/utils/downloads/offscreen-handlers';
+
+let db: ArchiveDb;
+beforeEach(() => {
+  db = new ArchiveDb(`offscreen-test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('createOffscreenHandlers', () => {
+  it('should turn a hand-off Blob into a blob: URL that reads back the same bytes', async () => {
+    await db.handoffs.put({ id: 'h1', blob: new Blob(['{"a":1}']), filename: '', createdAt: 0 });
+    const handlers = createOffscreenHandlers({ db });
+    const { url } = await handlers.createDownloadUrl({ handoffId: 'h1' }, {});
+    expect(url).toMatch(/^blob:/);
+    await expect(handlers.revokeDownloadUrl({ url }, {})).resolves.toEqual({ revoked: true });
+  });
+
+  it('should say so when the hand-off is gone', async () => {
+    await expect(createOffscreenHandlers({ db }).createDownloadUrl({ handoffId: 'gone' }, {})).rejects.toThrow(
+      'Download gone is no longer waiting.',
+    );
+  });
+});

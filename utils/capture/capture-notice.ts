@@ -1,0 +1,75 @@
+/** A short, unobtrusive notice on chatgpt.com that says what Lifeboat just did. */
+export interface CaptureNotice {
+  /** Shows `text` for a few seconds; `tone` only changes the colour. */
+  show(text: string, tone: 'saved' | 'problem'): void;
+  /** Removes the notice from the page. */
+  remove(): void;
+}
+
+const HOST_TAG = 'lifeboat-notice';
+const VISIBLE_MS = 4000;
+
+// Inline styles inside a shadow root: chatgpt.com's CSS cannot reach in and ours cannot leak out, and no
+// stylesheet has to be fetched. Text goes in through textContent only, never innerHTML.
+const STYLE = `
+  :host { all: initial; }
+  .notice { position: fixed; right: 16px; bottom: 88px; z-index: 2147483000; max-width: min(360px, 80vw);
+    display: flex; gap: 8px; align-items: center; padding: 8px 12px; border-radius: 10px;
+    font: 500 13px/1.35 system-ui, "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", sans-serif;
+    color: #0f172a; background: #ecfdf5; border: 1px solid #a7f3d0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.12);
+    transition: opacity 200ms ease, transform 200ms ease; }
+  .notice[data-tone="problem"] { background: #fff7ed; border-color: #fed7aa; }
+  .notice[hidden] { display: none; }
+  .mark { flex: none; width: 16px; height: 16px; border-radius: 50%; background: #10b981; }
+  .notice[data-tone="problem"] .mark { background: #f97316; }
+  @media (prefers-color-scheme: dark) {
+    .notice { color: #e2e8f0; background: #052e24; border-color: #065f46; }
+    .notice[data-tone="problem"] { background: #3b1d0a; border-color: #9a3412; }
+  }
+  @media (prefers-reduced-motion: reduce) { .notice { transition: none; } }
+`;
+
+/** Creates the notice lazily: nothing is added to the page until the first `show`. */
+export function createCaptureNotice(doc: Document = document): CaptureNotice {
+  let host: HTMLElement | undefined;
+  let box: HTMLElement | undefined;
+  let text: HTMLElement | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function mount(): void {
+    host = doc.createElement(HOST_TAG);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    box = doc.createElement('div');
+    box.className = 'notice';
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    const mark = doc.createElement('span');
+    mark.className = 'mark';
+    mark.setAttribute('aria-hidden', 'true');
+    text = doc.createElement('span');
+    box.append(mark, text);
+    root.append(style, box);
+    doc.documentElement.append(host);
+  }
+
+  return {
+    show(message, tone) {
+      if (host === undefined || !host.isConnected) mount();
+      if (box === undefined || text === undefined) return;
+      text.textContent = message;
+      box.dataset.tone = tone;
+      box.hidden = false;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (box) box.hidden = true;
+      }, VISIBLE_MS);
+    },
+    remove() {
+      clearTimeout(timer);
+      host?.remove();
+      host = undefined;
+    },
+  };
+}

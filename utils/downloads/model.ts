@@ -1,0 +1,5 @@
+/** Saves Blobs to the user's Downloads folder from the background. */
+export interface Downloader {
+  /** Starts the download and resolves with the browser's download id. Throws if the browser refuses. */
+  download(blob: Blob, filename: string): Promise<number>;
+}

@@ -1,0 +1,17 @@
+import type { ArchiveDb } from '@/utils/db/database';
+import type { Handlers } from '@/utils/messaging/protocol';
+
+/** The offscreen document's handlers: blob: URLs for hand-off rows, revoked once the download is done. */
+export function createOffscreenHandlers({ db }: { db: ArchiveDb }): Handlers<'offscreen'> {
+  return {
+    async createDownloadUrl({ handoffId }) {
+      const handoff = await db.handoffs.get(handoffId);
+      if (handoff === undefined) throw new Error(`Download ${handoffId} is no longer waiting.`);
+      return { url: URL.createObjectURL(handoff.blob) };
+    },
+    async revokeDownloadUrl({ url }) {
+      URL.revokeObjectURL(url);
+      return { revoked: true };
+    },
+  };
+}
