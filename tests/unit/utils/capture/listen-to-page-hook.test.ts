@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installPageHook, listenToPageHook, PAGE_HOOK_EVENT, type PageHookMessage } from '@/utils/capture/page-hook';
+import { listenToPageHook, type PageHookMessage } from '@/utils/capture/listen-to-page-hook';
+import { installPageHook, PAGE_HOOK_EVENT } from '@/utils/capture/page-hook';
 
 function fakeWindow(): Window {
   return new EventTarget() as unknown as Window;

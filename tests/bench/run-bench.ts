@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROME_BUILD, ROOT } from '../e2e/extension';
+import { generateConversations } from './generate-conversations';
+
+// `npm run bench`: each scenario runs in real headless Chromium, inside an extension page of the built
+// extension, N times; the table shows the median and the ratio against the baseline measured in the same run.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
+
+/** Resolves the app's `@/` alias and WXT's `#imports` for a bundle that runs outside WXT's build. */
+const wxtAliases: Plugin = {
+  name: 'wxt-aliases',
+  setup(builder) {
+    builder.onResolve({ filter: /^#imports$/ }, () => ({ path: join(ROOT, 'node_modules/wxt/dist/browser.mjs') }));
+    builder.onResolve({ filter: /^@\// }, (args) =>
+      builder.resolve(`./${args.path.slice(2)}`, { kind: args.kind, resolveDir: ROOT }),
+    );
+  },
+};
+
+async function bundleHarness(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'harness.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    plugins: [wxtAliases],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+type Scenario = 'bulkPutBaseline' | 'storeThroughBackground' | 'storeInPage';
+const LABELS: Record<Scenario, string> = {
+  bulkPutBaseline: 'baseline: bare Dexie bulkPut of the raw JSON',
+  storeInPage: 'validate + derive + store, in page',
+  storeThroughBackground: 'real path: protocol message → background → Dexie',
+};
+
+async function main(): Promise<void> {
+  const harness = await bundleHarness();
+  const conversations = generateConversations(CONVERSATIONS);
+  const megabytes = JSON.stringify(conversations).length / 1e6;
+  const profile = mkdtempSync(join(tmpdir(), 'lifeboat-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`,
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/offscreen.html`);
+    // Evaluated through the DevTools protocol, which the extension page's CSP does not block.
+    await page.evaluate(harness);
+
+    const timings: Record<Scenario, number[]> = { bulkPutBaseline: [], storeInPage: [], storeThroughBackground: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const scenario of Object.keys(timings) as Scenario[]) {
+        await page.evaluate(() => (globalThis as any).lifeboatBench.reset());
+        const ms = await page.evaluate(
+          ([name, data]) => (globalThis as any).lifeboatBench.scenarios[name](data),
+          [scenario, conversations] as const,
+        );
+        const stored = await page.evaluate(() => (globalThis as any).lifeboatBench.count());
+        const expected = scenario === 'bulkPutBaseline' ? stored.baseline : stored.archive;
+        if (expected !== CONVERSATIONS) throw new Error(`${scenario} stored ${expected} of ${CONVERSATIONS}`);
+        timings[scenario].push(ms);
+      }
+    }
+
+    const base = median(timings.bulkPutBaseline);
+    console.log(`\nLifeboat benchmarks — Chromium ${context.browser()?.version() ?? ''}, ${RUNS} runs, median`);
+    console.log(`Storing ${CONVERSATIONS} conversations (${megabytes.toFixed(1)} MB of JSON, 20 messages each)\n`);
+    console.table(
+      (Object.keys(timings) as Scenario[]).map((scenario) => {
+        const ms = median(timings[scenario]);
+        return {
+          scenario: LABELS[scenario],
+          'median ms': Math.round(ms),
+          'ms / chat': Number((ms / CONVERSATIONS).toFixed(2)),
+          'vs baseline': `${(ms / base).toFixed(1)}×`,
+        };
+      }),
+    );
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchExtension, readArchive } from './extension';
+import { conversationIdOf, loadOwnFixtures, loadSharedFixtures } from './model-chatgpt/backend';
+import { installModelChatGpt } from './model-chatgpt/playwright';
+
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function fixtureById(index: number) {
+  const conversation = loadOwnFixtures()[index];
+  if (conversation === undefined) throw new Error(`no own fixture ${index}`);
+  const id = conversationIdOf(conversation);
+  if (id === undefined) throw new Error(`own fixture ${index} has no id`);
+  return { id, conversation, title: String(conversation.title) };
+}
+
+describe('capturing a conversation in Chromium', () => {
+  it('should list a chat opened on chatgpt.com in the popup, stored exactly as served', async () => {
+    session = await launchExtension();
+    const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const { id, title } = fixtureById(0);
+
+    const chat = await session.openChatGpt(`https://chatgpt.com/c/${id}`);
+    // The page says, in its own corner, that the chat is now safe.
+    await expect.poll(() => chat.getByRole('status').filter({ hasText: title }).count()).toBe(1);
+
+    const popup = await session.openPage('popup.html');
+    await expect.poll(() => popup.getByRole('button', { name: title }).or(popup.getByRole('link', { name: title })).count()).toBe(1);
+
+    const [stored] = await readArchive<{ id: string; raw: unknown }>(popup, 'conversations');
+    expect(stored?.id).toBe(id);
+    expect(stored?.raw).toEqual(JSON.parse(backend.servedBody(id)));
+    expect(backend.requests.find((r) => r.url.endsWith(`/backend-api/conversation/${id}`))?.headers.authorization).toMatch(/^Bearer /);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('should list chats newest first, live, as more are opened', async () => {
+    session = await launchExtension();
+    await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const popup = await session.openPage('popup.html');
+    const fixtures = [fixtureById(1), fixtureById(2), fixtureById(4)];
+    const chat = await session.openChatGpt('https://chatgpt.com/');
+    for (const { id, title } of fixtures) {
+      await chat.goto(`https://chatgpt.com/c/${id}`);
+      await expect.poll(() => popup.getByText(title, { exact: true }).count()).toBe(1);
+    }
+    const rows = await readArchive<{ title: string; updatedAt: number }>(popup, 'conversations');
+    const newestFirst = [...rows].sort((a, b) => b.updatedAt - a.updatedAt).map((row) => row.title);
+    const shown = await popup.getByRole('list').first().getByRole('listitem').allInnerTexts();
+    expect(newestFirst.map((title) => shown.findIndex((text) => text.includes(title)))).toEqual([0, 1, 2]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('should capture a custom GPT chat at /g/<gizmo>/c/<id> and on chat.openai.com', async () => {
+    session = await launchExtension();
+    await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const gpt = fixtureById(2);
+    const legacy = fixtureById(4);
+    const page = await session.openChatGpt(`https://chatgpt.com/g/g-model-gpt/c/${gpt.id}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: gpt.title }).count()).toBe(1);
+    await page.goto(`https://chat.openai.com/c/${legacy.id}`);
+    const popup = await session.openPage('popup.html');
+    await expect.poll(async () => (await readArchive<{ id: string }>(popup, 'conversations')).map((r) => r.id).sort()).toEqual(
+      [gpt.id, legacy.id].sort(),
+    );
+  });
+
+  it('should start the page hook before the page and answer the content script', async () => {
+    session = await launchExtension();
+    await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const page = await session.openChatGpt('https://chatgpt.com/');
+    const answer = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          window.addEventListener('lifeboat:page-hook', (event) => resolve(String((event as CustomEvent).detail)), { once: true });
+          window.dispatchEvent(new CustomEvent('lifeboat:content-script', { detail: JSON.stringify({ type: 'ping' }) }));
+        }),
+    );
+    expect(JSON.parse(answer)).toEqual({ type: 'ready', version: 1 });
+  });
+
+  const shared = loadSharedFixtures();
+  it.skipIf(!shared.available)(
+    `should store every real conversation in ../shared/fixtures losslessly${shared.available ? '' : ` (skipped: ${shared.reason})`}`,
+    async () => {
+      session = await launchExtension();
+      const backend = await installModelChatGpt(session.context, { includeSharedFixtures: true });
+      const ids = shared.conversations.map((c) => conversationIdOf(c) as string);
+      const page = await session.openChatGpt('https://chatgpt.com/');
+      for (const id of ids) {
+        await page.goto(`https://chatgpt.com/c/${id}`);
+        await expect.poll(() => page.getByRole('status').count()).toBe(1);
+      }
+      const popup = await session.openPage('popup.html');
+      await expect.poll(async () => (await readArchive(popup, 'conversations')).length).toBe(ids.length);
+      const rows = await readArchive<{ id: string; raw: unknown; messageCount: number }>(popup, 'conversations');
+      for (const row of rows) {
+        expect(row.raw, row.id).toEqual(JSON.parse(backend.servedBody(row.id)));
+        expect(row.messageCount, row.id).toBeGreaterThan(0);
+      }
+      expect(session.errors).toEqual([]);
+    },
+  );
+});

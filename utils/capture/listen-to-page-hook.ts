@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CONTENT_SCRIPT_EVENT, PAGE_HOOK_EVENT } from './page-hook';
+
+// The isolated half of the page-hook channel. Any page script can send the same events as the hook, so every
+// message is parsed and validated here and treated as untrusted.
+
+/** What the page hook reports. Later issues add the page's own traffic (conversation loads, stream timings). */
+export const PageHookMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), version: z.literal(1) }),
+]);
+export type PageHookMessage = z.infer<typeof PageHookMessageSchema>;
+
+function readMessage(event: Event): PageHookMessage | undefined {
+  if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return undefined;
+  try {
+    return PageHookMessageSchema.safeParse(JSON.parse(event.detail)).data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `onMessage` for each valid page-hook message and pings the hook; returns a function that stops. */
+export function listenToPageHook(onMessage: (message: PageHookMessage) => void, win: Window = window): () => void {
+  const listener = (event: Event) => {
+    const message = readMessage(event);
+    if (message !== undefined) onMessage(message);
+  };
+  win.addEventListener(PAGE_HOOK_EVENT, listener);
+  win.dispatchEvent(new CustomEvent(CONTENT_SCRIPT_EVENT, { detail: JSON.stringify({ type: 'ping' }) }));
+  return () => win.removeEventListener(PAGE_HOOK_EVENT, listener);
+}
