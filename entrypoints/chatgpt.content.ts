@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { browser, defineContentScript } from '#imports';
 import { createCaptureNotice } from '@/utils/capture/capture-notice';
 import { createChatGptApi } from '@/utils/capture/chatgpt-api';
-import { listenToPageHook } from '@/utils/capture/page-hook';
+import { listenToPageHook } from '@/utils/capture/listen-to-page-hook';
+import { pageFetch } from '@/utils/capture/page-fetch';
 import { createCapturer } from '@/utils/capture/start-capture';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { loadSettings } from '@/utils/settings/settings-store';
@@ -17,7 +18,7 @@ export default defineContentScript({
     const notice = createCaptureNotice(document);
     const capturer = createCapturer({
       api: createChatGptApi({
-        fetch: window.fetch.bind(window),
+        fetch: pageFetch(),
         origin: location.origin,
         readCookies: () => document.cookie,
       }),

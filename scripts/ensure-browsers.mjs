@@ -6,8 +6,10 @@ import { resolve } from 'node:path';
 const problems = [];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-if (!existsSync(chromium)) problems.push(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-if (!existsSync(firefox)) problems.push(`Firefox ESR not found at ${firefox}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
+if (!existsSync(chromium))
+  problems.push(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+if (!existsSync(firefox))
+  problems.push(`Firefox ESR not found at ${firefox}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
 for (const dir of ['.output/chrome-mv3', '.output/firefox-mv2']) {
   if (!existsSync(resolve(dir, 'manifest.json'))) problems.push(`${dir} is missing: run npm run build first.`);
 }

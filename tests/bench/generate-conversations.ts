@@ -1,8 +1,34 @@
 // Deterministic synthetic conversations in the `/backend-api/conversation/<id>` shape, for benchmarks: a seeded
 // generator, so every run stores the same bytes. Mixed Korean and English, with a regenerated answer now and then.
 
-const KO = ['해바라기밭에서', '사진을', '정리해', '주세요', '코드', '리뷰를', '부탁해요', '데이터', '백업은', '안전하게', '오프라인', '검색'];
-const EN = ['please', 'review', 'this', 'function', 'backup', 'every', 'conversation', 'offline', 'search', 'prompt', 'version', 'model'];
+const KO = [
+  '해바라기밭에서',
+  '사진을',
+  '정리해',
+  '주세요',
+  '코드',
+  '리뷰를',
+  '부탁해요',
+  '데이터',
+  '백업은',
+  '안전하게',
+  '오프라인',
+  '검색',
+];
+const EN = [
+  'please',
+  'review',
+  'this',
+  'function',
+  'backup',
+  'every',
+  'conversation',
+  'offline',
+  'search',
+  'prompt',
+  'version',
+  'model',
+];
 
 function random(seed: number): () => number {
   let state = seed >>> 0;

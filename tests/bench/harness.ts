@@ -35,14 +35,24 @@ const scenarios = {
   storeThroughBackground: (conversations: Record<string, unknown>[]) =>
     timed(async () => {
       for (const conversation of conversations) {
-        await sendMessage('saveConversation', { conversationId: idOf(conversation), account: ACCOUNT, conversation, source: 'sync' });
+        await sendMessage('saveConversation', {
+          conversationId: idOf(conversation),
+          account: ACCOUNT,
+          conversation,
+          source: 'sync',
+        });
       }
     }),
   /** The background's own work without messaging: validate, derive, store in one transaction per chat. */
   storeInPage: (conversations: Record<string, unknown>[]) =>
     timed(async () => {
       for (const conversation of conversations) {
-        await saveConversation(archive, { conversationId: idOf(conversation), account: ACCOUNT, conversation, source: 'sync' });
+        await saveConversation(archive, {
+          conversationId: idOf(conversation),
+          account: ACCOUNT,
+          conversation,
+          source: 'sync',
+        });
       }
     }),
 };

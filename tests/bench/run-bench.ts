@@ -43,6 +43,15 @@ function median(values: number[]): number {
 }
 
 type Scenario = 'bulkPutBaseline' | 'storeThroughBackground' | 'storeInPage';
+
+/** What harness.ts puts on the extension page's global object. */
+interface BenchWindow {
+  lifeboatBench: {
+    scenarios: Record<Scenario, (conversations: readonly Record<string, unknown>[]) => Promise<number>>;
+    reset(): Promise<void>;
+    count(): Promise<{ archive: number; baseline: number }>;
+  };
+}
 const LABELS: Record<Scenario, string> = {
   bulkPutBaseline: 'baseline: bare Dexie bulkPut of the raw JSON',
   storeInPage: 'validate + derive + store, in page',
@@ -58,9 +67,15 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
     ],
   });
   try {
@@ -73,12 +88,12 @@ async function main(): Promise<void> {
     const timings: Record<Scenario, number[]> = { bulkPutBaseline: [], storeInPage: [], storeThroughBackground: [] };
     for (let run = 0; run < RUNS; run += 1) {
       for (const scenario of Object.keys(timings) as Scenario[]) {
-        await page.evaluate(() => (globalThis as any).lifeboatBench.reset());
+        await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.reset());
         const ms = await page.evaluate(
-          ([name, data]) => (globalThis as any).lifeboatBench.scenarios[name](data),
+          ([name, data]) => (globalThis as unknown as BenchWindow).lifeboatBench.scenarios[name](data),
           [scenario, conversations] as const,
         );
-        const stored = await page.evaluate(() => (globalThis as any).lifeboatBench.count());
+        const stored = await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.count());
         const expected = scenario === 'bulkPutBaseline' ? stored.baseline : stored.archive;
         if (expected !== CONVERSATIONS) throw new Error(`${scenario} stored ${expected} of ${CONVERSATIONS}`);
         timings[scenario].push(ms);

@@ -16,9 +16,25 @@ const path = `/backend-api/conversation/${ID}`;
 
 describe('bad answers from chatgpt.com', () => {
   it.each([
-    ['an HTML error page', { status: 200, contentType: 'text/html', body: '<!doctype html><title>Oops</title><h1>Something went wrong</h1>' }, 'with an HTML page instead of JSON (HTTP 200, text/html)'],
-    ['invalid JSON', { status: 200, contentType: 'application/json', body: '{"title": "half a chat", "mapping": {' }, 'with invalid JSON'],
-    ['JSON without mapping', { status: 200, contentType: 'application/json', body: JSON.stringify({ title: 'no tree', conversation_id: ID }) }, '`mapping` is missing'],
+    [
+      'an HTML error page',
+      {
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Oops</title><h1>Something went wrong</h1>',
+      },
+      'with an HTML page instead of JSON (HTTP 200, text/html)',
+    ],
+    [
+      'invalid JSON',
+      { status: 200, contentType: 'application/json', body: '{"title": "half a chat", "mapping": {' },
+      'with invalid JSON',
+    ],
+    [
+      'JSON without mapping',
+      { status: 200, contentType: 'application/json', body: JSON.stringify({ title: 'no tree', conversation_id: ID }) },
+      '`mapping` is missing',
+    ],
     ['a 502', { status: 502, contentType: 'application/json', body: '{"detail":"Bad gateway"}' }, 'answered HTTP 502'],
     ['an aborted response', { abort: true }, 'Could not reach chatgpt.com'],
   ])('should store nothing for %s, log why, and keep the page and extension working', async (_label, fault, reason) => {
@@ -27,9 +43,9 @@ describe('bad answers from chatgpt.com', () => {
     backend.addFault(path, fault);
 
     const page = await session.openChatGpt(`https://chatgpt.com/c/${ID}`);
-    await expect.poll(() => session?.pageLogs.find((line) => line.includes(reason))).toMatch(
-      new RegExp(`^warning \\[Lifeboat:capture\\] .*${ID}`),
-    );
+    await expect
+      .poll(() => session?.pageLogs.find((line) => line.includes(reason)))
+      .toMatch(new RegExp(`^warning \\[Lifeboat:capture\\] .*${ID}`));
     // The page still works: its composer takes text and enables send.
     await page.locator('#prompt-textarea').click();
     await page.keyboard.type('still typing');

@@ -28,12 +28,21 @@ describe('capturing a conversation in Chromium', () => {
     await expect.poll(() => chat.getByRole('status').filter({ hasText: title }).count()).toBe(1);
 
     const popup = await session.openPage('popup.html');
-    await expect.poll(() => popup.getByRole('button', { name: title }).or(popup.getByRole('link', { name: title })).count()).toBe(1);
+    await expect
+      .poll(() =>
+        popup
+          .getByRole('button', { name: title })
+          .or(popup.getByRole('link', { name: title }))
+          .count(),
+      )
+      .toBe(1);
 
     const [stored] = await readArchive<{ id: string; raw: unknown }>(popup, 'conversations');
     expect(stored?.id).toBe(id);
     expect(stored?.raw).toEqual(JSON.parse(backend.servedBody(id)));
-    expect(backend.requests.find((r) => r.url.endsWith(`/backend-api/conversation/${id}`))?.headers.authorization).toMatch(/^Bearer /);
+    expect(
+      backend.requests.find((r) => r.url.endsWith(`/backend-api/conversation/${id}`))?.headers.authorization,
+    ).toMatch(/^Bearer /);
     expect(session.errors).toEqual([]);
   });
 
@@ -63,9 +72,9 @@ describe('capturing a conversation in Chromium', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: gpt.title }).count()).toBe(1);
     await page.goto(`https://chat.openai.com/c/${legacy.id}`);
     const popup = await session.openPage('popup.html');
-    await expect.poll(async () => (await readArchive<{ id: string }>(popup, 'conversations')).map((r) => r.id).sort()).toEqual(
-      [gpt.id, legacy.id].sort(),
-    );
+    await expect
+      .poll(async () => (await readArchive<{ id: string }>(popup, 'conversations')).map((r) => r.id).sort())
+      .toEqual([gpt.id, legacy.id].sort());
   });
 
   it('should start the page hook before the page and answer the content script', async () => {
@@ -75,8 +84,12 @@ describe('capturing a conversation in Chromium', () => {
     const answer = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          window.addEventListener('lifeboat:page-hook', (event) => resolve(String((event as CustomEvent).detail)), { once: true });
-          window.dispatchEvent(new CustomEvent('lifeboat:content-script', { detail: JSON.stringify({ type: 'ping' }) }));
+          window.addEventListener('lifeboat:page-hook', (event) => resolve(String((event as CustomEvent).detail)), {
+            once: true,
+          });
+          window.dispatchEvent(
+            new CustomEvent('lifeboat:content-script', { detail: JSON.stringify({ type: 'ping' }) }),
+          );
         }),
     );
     expect(JSON.parse(answer)).toEqual({ type: 'ready', version: 1 });

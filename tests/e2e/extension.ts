@@ -44,7 +44,10 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Launches Chromium with Lifeboat and resolves once its service worker runs. */
-export async function launchExtension({ language = 'en', colorScheme = 'light' }: LaunchOptions = {}): Promise<ExtensionSession> {
+export async function launchExtension({
+  language = 'en',
+  colorScheme = 'light',
+}: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -54,7 +57,12 @@ export async function launchExtension({ language = 'en', colorScheme = 'light' }
     colorScheme,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
-    args: [...CHROMIUM_ARGS, `--lang=${language}`, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--lang=${language}`,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -67,7 +75,11 @@ export async function launchExtension({ language = 'en', colorScheme = 'light' }
   });
   context.on('weberror', (error) => {
     const page = error.page();
-    if (page === null || fromExtension(page.url()) || error.error().stack?.includes(`chrome-extension://${extensionId}`)) {
+    if (
+      page === null ||
+      fromExtension(page.url()) ||
+      error.error().stack?.includes(`chrome-extension://${extensionId}`)
+    ) {
       errors.push(`uncaught in ${page?.url() ?? 'a worker'}: ${error.error().stack ?? error.error().message}`);
     }
   });

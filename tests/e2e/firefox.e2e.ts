@@ -23,9 +23,13 @@ afterEach(async () => {
 describe('Firefox', () => {
   it('should pass web-ext lint with no errors', async () => {
     const bin = join(ROOT, 'node_modules', '.bin', 'web-ext');
-    const { stdout } = await run(bin, ['lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'], {
-      maxBuffer: 10 * 1024 * 1024,
-    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const { stdout } = await run(
+      bin,
+      ['lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'],
+      {
+        maxBuffer: 10 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as { errors: { code: string; message: string }[]; summary: { errors: number } };
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
@@ -43,11 +47,13 @@ describe('Firefox', () => {
     const id = conversationIdOf(conversation) as string;
 
     const page = await browser.newPage();
+    const logs: string[] = [];
+    page.on('console', (message) => logs.push(`${message.type()} ${message.text()}`));
     await servePuppeteerPage(page, backend);
     await page.goto(`https://chatgpt.com/c/${id}`);
     const notice = await page.waitForSelector('lifeboat-notice >>> [role="status"]', { timeout: 20_000 });
     const text = await notice?.evaluate((node) => node.textContent);
-    expect(text).toContain(String(conversation.title));
+    expect(text, logs.join('\n')).toContain(String(conversation.title));
     expect(backend.requests.some((r) => r.url.endsWith(`/backend-api/conversation/${id}`))).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+import { useCallback, useState } from 'react';
+import { i18n } from '#i18n';
+import { useToast } from '@/components/toast';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { describeError } from '@/utils/shared/logger';
+
+/** Saves one conversation's raw JSON as a file through the background, with a toast either way. */
+export function useDownloadConversation(): {
+  download: (id: string) => Promise<void>;
+  /** Ids whose download is in flight, so their buttons can show it. */
+  pending: ReadonlySet<string>;
+} {
+  const toast = useToast();
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const download = useCallback(
+    async (id: string) => {
+      setPending((ids) => new Set(ids).add(id));
+      try {
+        const { filename } = await sendMessage('downloadConversation', { id });
+        toast.show({
+          tone: 'success',
+          message: i18n.t('common.downloadDone', [filename]),
+          detail: i18n.t('common.downloadDoneDetail'),
+        });
+      } catch (error) {
+        toast.show({
+          tone: 'error',
+          message: i18n.t('common.downloadFailed'),
+          detail: `${describeError(error)} ${i18n.t('common.downloadFailedHint')}`,
+        });
+      } finally {
+        setPending((ids) => {
+          const next = new Set(ids);
+          next.delete(id);
+          return next;
+        });
+      }
+    },
+    [toast],
+  );
+  return { download, pending };
+}

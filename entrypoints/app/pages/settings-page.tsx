@@ -1,0 +1,77 @@
+import { i18n } from '#i18n';
+import { browser } from '#imports';
+import { ShieldIcon } from '@/components/icons';
+import { Switch } from '@/components/switch';
+import { useToast } from '@/components/toast';
+import type { Settings } from '@/utils/settings/model';
+import { describeError } from '@/utils/shared/logger';
+import { useSettings } from '../hooks/use-settings';
+
+/** Settings, saved the moment they change, and what Lifeboat is. */
+export function SettingsPage() {
+  const { settings, update } = useSettings();
+  const toast = useToast();
+
+  const change = async (patch: Partial<Settings>) => {
+    try {
+      await update(patch);
+      toast.show({ tone: 'success', message: i18n.t('settings.saved') });
+    } catch (error) {
+      toast.show({
+        tone: 'error',
+        message: i18n.t('settings.saveFailed'),
+        detail: `${describeError(error)} ${i18n.t('settings.saveFailedHint')}`,
+      });
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1 className="page__title" tabIndex={-1}>
+          {i18n.t('settings.title')}
+        </h1>
+      </header>
+      <section className="card settings-section" aria-labelledby="settings-capture">
+        <h2 id="settings-capture" className="section-title">
+          {i18n.t('settings.captureHeading')}
+        </h2>
+        {settings === undefined ? null : (
+          <div className="settings-list">
+            <Switch
+              label={i18n.t('settings.captureEnabled')}
+              description={i18n.t('settings.captureEnabledHint')}
+              checked={settings.captureEnabled}
+              onChange={(captureEnabled) => change({ captureEnabled })}
+            />
+            <Switch
+              label={i18n.t('settings.showCaptureNotice')}
+              description={i18n.t('settings.showCaptureNoticeHint')}
+              checked={settings.showCaptureNotice}
+              onChange={(showCaptureNotice) => change({ showCaptureNotice })}
+            />
+          </div>
+        )}
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-about">
+        <h2 id="settings-about" className="section-title">
+          {i18n.t('settings.aboutHeading')}
+        </h2>
+        <div className="about">
+          <img src="/icon/lifeboat.svg" alt="" width={40} height={40} />
+          <div>
+            <p className="about__name">{i18n.t('extName')}</p>
+            <p className="about__version">{i18n.t('settings.version', [browser.runtime.getManifest().version])}</p>
+          </div>
+        </div>
+        <div className="privacy">
+          <ShieldIcon className="privacy__icon" />
+          <div>
+            <p className="privacy__title">{i18n.t('settings.privacy')}</p>
+            <p className="privacy__detail">{i18n.t('settings.privacyDetail')}</p>
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ComponentType } from 'react';
+import { i18n } from '#i18n';
+import { ArchiveIcon, HealthIcon, type IconProps, PromptIcon, SettingsIcon } from '@/components/icons';
+import type { AccountRecord } from '@/utils/conversations/model';
+import type { Section } from './hooks/use-route';
+import { accountKindLabel } from './lib/conversation-labels';
+
+const NAV: readonly { section: Section; Icon: ComponentType<IconProps> }[] = [
+  { section: 'archive', Icon: ArchiveIcon },
+  { section: 'prompts', Icon: PromptIcon },
+  { section: 'health', Icon: HealthIcon },
+  { section: 'settings', Icon: SettingsIcon },
+];
+
+/** The app's sidebar: brand, the section links (`aria-current` on the open one) and the signed-in account. */
+export function Sidebar({ active, account }: { active: Section; account: AccountRecord | undefined }) {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <img src="/icon/lifeboat.svg" alt="" width={32} height={32} />
+        <div>
+          <p className="sidebar__name">{i18n.t('brand.name')}</p>
+          <p className="sidebar__tagline">{i18n.t('brand.tagline')}</p>
+        </div>
+      </div>
+      <nav aria-label={i18n.t('app.navLabel')} className="sidebar__nav">
+        <ul>
+          {NAV.map(({ section, Icon }) => (
+            <li key={section}>
+              <a href={`#${section}`} className="sidebar__link" aria-current={section === active ? 'page' : undefined}>
+                <Icon />
+                <span>{i18n.t(`${section}.title`)}</span>
+                {section === 'prompts' || section === 'health' ? (
+                  <span className="sidebar__badge">{i18n.t('app.comingSoon')}</span>
+                ) : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {account === undefined ? null : (
+        <div className="sidebar__account">
+          <span className="sidebar__avatar" aria-hidden="true">
+            {Array.from(account.label.trim() || '?')[0]?.toUpperCase()}
+          </span>
+          <div className="sidebar__account-text">
+            <p className="sidebar__account-label">{account.label}</p>
+            <p className="sidebar__account-kind">{accountKindLabel(account)}</p>
+          </div>
+        </div>
+      )}
+    </aside>
+  );
+}
