@@ -1,3 +1,4 @@
+import '@/utils/shared/zod-jitless';
 import { browser, defineBackground } from '#imports';
 import { downloadConversation } from '@/utils/conversations/download-conversation';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';

@@ -1,3 +1,4 @@
+import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
 import { browser, defineContentScript } from '#imports';
 import { createCaptureNotice } from '@/utils/capture/capture-notice';

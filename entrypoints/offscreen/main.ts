@@ -1,3 +1,4 @@
+import '@/utils/shared/zod-jitless';
 import { db } from '@/utils/db/db';
 import { createOffscreenHandlers } from '@/utils/downloads/offscreen-handlers';
 import { registerHandlers } from '@/utils/messaging/protocol';

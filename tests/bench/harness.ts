@@ -1,5 +1,6 @@
+import '@/utils/shared/zod-jitless';
 import { Dexie } from 'dexie';
-import { saveConversation } from '@/utils/conversations/store';
+import { saveConversation, toConversationRecord } from '@/utils/conversations/store';
 import { ArchiveDb } from '@/utils/db/database';
 import { sendMessage } from '@/utils/messaging/protocol';
 
@@ -41,6 +42,13 @@ const scenarios = {
           conversation,
           source: 'sync',
         });
+      }
+    }),
+  /** Validation and derived fields alone, no database: how much of the store path is CPU. */
+  validateOnly: (conversations: Record<string, unknown>[]) =>
+    timed(async () => {
+      for (const conversation of conversations) {
+        toConversationRecord({ conversationId: idOf(conversation), account: ACCOUNT, conversation, source: 'sync' }, 0);
       }
     }),
   /** The background's own work without messaging: validate, derive, store in one transaction per chat. */

@@ -42,7 +42,7 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-type Scenario = 'bulkPutBaseline' | 'storeThroughBackground' | 'storeInPage';
+type Scenario = 'bulkPutBaseline' | 'validateOnly' | 'storeThroughBackground' | 'storeInPage';
 
 /** What harness.ts puts on the extension page's global object. */
 interface BenchWindow {
@@ -54,9 +54,21 @@ interface BenchWindow {
 }
 const LABELS: Record<Scenario, string> = {
   bulkPutBaseline: 'baseline: bare Dexie bulkPut of the raw JSON',
+  validateOnly: 'validate + derive only (no database)',
   storeInPage: 'validate + derive + store, in page',
   storeThroughBackground: 'real path: protocol message → background → Dexie',
 };
+
+/** Prints rows as an aligned plain-text table (also valid Markdown, for the README). */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
 
 async function main(): Promise<void> {
   const harness = await bundleHarness();
@@ -85,7 +97,12 @@ async function main(): Promise<void> {
     // Evaluated through the DevTools protocol, which the extension page's CSP does not block.
     await page.evaluate(harness);
 
-    const timings: Record<Scenario, number[]> = { bulkPutBaseline: [], storeInPage: [], storeThroughBackground: [] };
+    const timings: Record<Scenario, number[]> = {
+      bulkPutBaseline: [],
+      validateOnly: [],
+      storeInPage: [],
+      storeThroughBackground: [],
+    };
     for (let run = 0; run < RUNS; run += 1) {
       for (const scenario of Object.keys(timings) as Scenario[]) {
         await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.reset());
@@ -94,7 +111,8 @@ async function main(): Promise<void> {
           [scenario, conversations] as const,
         );
         const stored = await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.count());
-        const expected = scenario === 'bulkPutBaseline' ? stored.baseline : stored.archive;
+        const expected =
+          { bulkPutBaseline: stored.baseline, validateOnly: CONVERSATIONS }[scenario as string] ?? stored.archive;
         if (expected !== CONVERSATIONS) throw new Error(`${scenario} stored ${expected} of ${CONVERSATIONS}`);
         timings[scenario].push(ms);
       }
@@ -103,17 +121,16 @@ async function main(): Promise<void> {
     const base = median(timings.bulkPutBaseline);
     console.log(`\nLifeboat benchmarks — Chromium ${context.browser()?.version() ?? ''}, ${RUNS} runs, median`);
     console.log(`Storing ${CONVERSATIONS} conversations (${megabytes.toFixed(1)} MB of JSON, 20 messages each)\n`);
-    console.table(
-      (Object.keys(timings) as Scenario[]).map((scenario) => {
-        const ms = median(timings[scenario]);
-        return {
-          scenario: LABELS[scenario],
-          'median ms': Math.round(ms),
-          'ms / chat': Number((ms / CONVERSATIONS).toFixed(2)),
-          'vs baseline': `${(ms / base).toFixed(1)}×`,
-        };
-      }),
-    );
+    const rows = (Object.keys(timings) as Scenario[]).map((scenario) => {
+      const ms = median(timings[scenario]);
+      return [
+        LABELS[scenario],
+        `${Math.round(ms)} ms`,
+        `${(ms / CONVERSATIONS).toFixed(2)} ms`,
+        `${(ms / base).toFixed(1)}×`,
+      ];
+    });
+    printTable(['scenario', 'median', 'per chat', 'vs baseline'], rows);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
