@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROME_BUILD, ROOT } from '../e2e/extension';
+import { CHROMIUM_PATH, extensionArgs, ROOT } from '../e2e/extension';
 import { generateConversations } from './generate-conversations';
 
 // `npm run bench`: each scenario runs in real headless Chromium, inside an extension page of the built
@@ -76,19 +76,8 @@ async function main(): Promise<void> {
   const megabytes = JSON.stringify(conversations).length / 1e6;
   const profile = mkdtempSync(join(tmpdir(), 'lifeboat-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: extensionArgs(),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

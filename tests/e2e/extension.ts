@@ -33,7 +33,8 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
+/** Flags for headless Chromium on a machine with no network but loopback (testing.md). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -43,6 +44,14 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium flags that load the built Lifeboat extension. */
+export function extensionArgs(dir: string = CHROME_BUILD): string[] {
+  return [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Launches Chromium with Lifeboat and resolves once its service worker runs. */
 export async function launchExtension({
   language = 'en',
@@ -50,7 +59,7 @@ export async function launchExtension({
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     // chrome.i18n follows Chromium's UI language (--lang); `locale` keeps navigator.language in step.
     locale: language === 'ko' ? 'ko-KR' : 'en-US',
