@@ -1,9 +1,8 @@
 import { defineConfig } from 'wxt';
+import { CHATGPT_MATCHES, STATUS_MATCH } from './utils/shared/chatgpt-origins';
 
 // Host access is the whole privacy story of Lifeboat: the two ChatGPT origins it captures from and the status
 // page it watches. Nothing else is reachable from the extension.
-const CHATGPT_ORIGINS = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
-const STATUS_ORIGIN = 'https://status.openai.com/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
@@ -13,7 +12,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen'])],
-    host_permissions: [...CHATGPT_ORIGINS, STATUS_ORIGIN],
+    host_permissions: [...CHATGPT_MATCHES, STATUS_MATCH],
     browser_specific_settings: {
       gecko: {
         id: 'lifeboat@lifeboat.app',

@@ -182,23 +182,3 @@ export function PauseIcon(props: IconProps) {
     </Icon>
   );
 }
-
-/** A clock face: time. */
-export function ClockIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </Icon>
-  );
-}
-
-/** A chip: an AI model. */
-export function ModelIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <rect x="6" y="6" width="12" height="12" rx="2.5" />
-      <path d="M10 2.5V6M14 2.5V6M10 18v3.5M14 18v3.5M2.5 10H6M2.5 14H6M18 10h3.5M18 14h3.5" />
-    </Icon>
-  );
-}

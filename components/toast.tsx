@@ -19,8 +19,10 @@ export type ToastTone = 'info' | 'success' | 'error';
 /** What a caller passes to `show`. */
 export interface ToastInput {
   message: string;
-  /** A second line: for errors, what to do next. */
+  /** A second line: for errors, what happened and what to do next. */
   detail?: string;
+  /** A third, smaller line for errors: the technical message, in English (marked `lang="en"`). */
+  technical?: string;
   tone?: ToastTone;
 }
 
@@ -184,6 +186,11 @@ function ToastView({ toast, duration, dismissLabel, onDismiss }: ToastViewProps)
       <div className="lb-toast__text">
         <p className="lb-toast__message">{toast.message}</p>
         {toast.detail === undefined ? null : <p className="lb-toast__detail">{toast.detail}</p>}
+        {toast.technical === undefined ? null : (
+          <p className="lb-toast__technical" lang="en">
+            {toast.technical}
+          </p>
+        )}
       </div>
       <Button
         variant="ghost"

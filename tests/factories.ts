@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Account, CapturedConversation } from '@/utils/conversations/model';
 
 // Deterministic builders for unit tests: fixed ids and a fixed clock, overridable field by field.
@@ -84,4 +86,18 @@ export function buildCapture(
 ): CapturedConversation {
   const conversationId = String(conversation.conversation_id ?? conversation.id ?? 'conv-test-1');
   return { conversationId, account: buildAccount(), conversation, source: 'page', ...overrides };
+}
+
+/** Origin of the extension in WXT's fakeBrowser. */
+export const FAKE_EXTENSION_ORIGIN = 'chrome-extension://test-extension-id/';
+
+/**
+ * Makes `browser.runtime.sendMessage` in this test arrive as if sent from `url` (a chatgpt.com tab or one of
+ * Lifeboat's pages): WXT's fakeBrowser reports every sender as `{}`, which the protocol rightly refuses.
+ */
+export function sendMessagesFrom(url: string): void {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    const replies = await fakeBrowser.runtime.onMessage.trigger(message, { url, id: fakeBrowser.runtime.id });
+    return replies.find((reply: unknown) => reply !== undefined);
+  });
 }

@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
+import { HealthIcon, PromptIcon } from '@/components/icons';
 import { ToastProvider } from '@/components/toast';
+import { useCurrentAccount } from '@/hooks/use-conversations';
+import { type Route, useRoute } from '@/hooks/use-route';
+import type { AccountRecord } from '@/utils/conversations/model';
+import { getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
 import './app.css';
-import { useCurrentAccount } from './hooks/use-conversations';
-import { type Route, useRoute } from './hooks/use-route';
-import { getUiLocale } from './lib/ui-locale';
 import { ArchivePage } from './pages/archive-page';
+import { ComingSoonPage } from './pages/coming-soon-page';
 import { ConversationPage } from './pages/conversation-page';
-import { HealthPage } from './pages/health-page';
-import { PromptsPage } from './pages/prompts-page';
 import { SettingsPage } from './pages/settings-page';
 import { Sidebar } from './sidebar';
 
@@ -27,6 +28,7 @@ export function App() {
   }, []);
 
   // After a navigation, move focus to the new view's heading so keyboard and screen-reader users land on it.
+  // Every page renders its <h1> from its first render, a placeholder one while its data loads.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the route changes.
   useEffect(() => {
     if (firstRender.current) {
@@ -42,7 +44,7 @@ export function App() {
       <div className="app">
         <Sidebar active={route.page} account={account} />
         <main ref={mainRef} className="app__main">
-          {current.loading ? null : <Page route={route} accountId={account?.id} accountLabel={account?.label} />}
+          {current.loading ? null : <Page route={route} account={account} />}
         </main>
       </div>
     </ToastProvider>
@@ -53,18 +55,32 @@ function pageTitle(route: Route): string {
   return i18n.t(`${route.page}.title`);
 }
 
-function Page({ route, accountId, accountLabel }: { route: Route; accountId?: string; accountLabel?: string }) {
+function Page({ route, account }: { route: Route; account: AccountRecord | undefined }) {
   switch (route.page) {
     case 'archive':
       return route.conversationId === undefined ? (
-        <ArchivePage accountId={accountId} accountLabel={accountLabel} />
+        <ArchivePage account={account} />
       ) : (
-        <ConversationPage key={route.conversationId} accountId={accountId} id={route.conversationId} />
+        <ConversationPage key={route.conversationId} accountId={account?.id} id={route.conversationId} />
       );
     case 'prompts':
-      return <PromptsPage />;
+      return (
+        <ComingSoonPage
+          heading={i18n.t('prompts.title')}
+          icon={<PromptIcon />}
+          title={i18n.t('prompts.emptyTitle')}
+          body={i18n.t('prompts.emptyBody')}
+        />
+      );
     case 'health':
-      return <HealthPage />;
+      return (
+        <ComingSoonPage
+          heading={i18n.t('health.title')}
+          icon={<HealthIcon />}
+          title={i18n.t('health.emptyTitle')}
+          body={i18n.t('health.emptyBody')}
+        />
+      );
     case 'settings':
       return <SettingsPage />;
   }

@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import { i18n } from '#i18n';
 import { ArchiveIcon, HealthIcon, type IconProps, PromptIcon, SettingsIcon } from '@/components/icons';
+import type { Section } from '@/hooks/use-route';
+import { accountKindLabel, accountLabel, hasAccountName } from '@/utils/conversations/labels';
 import type { AccountRecord } from '@/utils/conversations/model';
-import type { Section } from './hooks/use-route';
-import { accountKindLabel } from './lib/conversation-labels';
 
 const NAV: readonly { section: Section; Icon: ComponentType<IconProps> }[] = [
   { section: 'archive', Icon: ArchiveIcon },
@@ -41,11 +41,12 @@ export function Sidebar({ active, account }: { active: Section; account: Account
       {account === undefined ? null : (
         <div className="sidebar__account">
           <span className="sidebar__avatar" aria-hidden="true">
-            {Array.from(account.label.trim() || '?')[0]?.toUpperCase()}
+            {Array.from(accountLabel(account).trim())[0]?.toUpperCase()}
           </span>
           <div className="sidebar__account-text">
-            <p className="sidebar__account-label">{account.label}</p>
-            <p className="sidebar__account-kind">{accountKindLabel(account)}</p>
+            <p className="sidebar__account-label">{accountLabel(account)}</p>
+            {/* An account without a known name is already labelled by its kind. */}
+            {hasAccountName(account) ? <p className="sidebar__account-kind">{accountKindLabel(account)}</p> : null}
           </div>
         </div>
       )}

@@ -1,18 +1,28 @@
 import { type MouseEvent, useEffect } from 'react';
 import { i18n } from '#i18n';
-import { Button, ButtonLink } from '@/components/button';
+import { Button } from '@/components/button';
+import { CapturePausedBanner } from '@/components/capture-paused-banner';
 import { EmptyState } from '@/components/empty-state';
-import { ArchiveIcon, ChatIcon, ExternalLinkIcon, SettingsIcon } from '@/components/icons';
+import { ExternalLinkButton } from '@/components/external-link-button';
+import { ArchiveIcon, ChatIcon, SettingsIcon } from '@/components/icons';
 import { List } from '@/components/list';
 import { RelativeTime } from '@/components/relative-time';
+import { ToastProvider } from '@/components/toast';
+import { useCapturePaused } from '@/hooks/use-capture-paused';
+import { useConversationList, useCurrentAccount } from '@/hooks/use-conversations';
+import { useNow } from '@/hooks/use-now';
+import {
+  accountKindLabel,
+  accountLabel,
+  chatsSavedLabel,
+  displayTitle,
+  hasAccountName,
+  isUntitled,
+} from '@/utils/conversations/labels';
+import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
+import { type AppHash, appPageUrl, conversationAppHash, openAppPage } from '@/utils/shared/open-app-page';
+import { formatNumber, getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
-import { CapturePausedBanner } from '@/entrypoints/app/capture-paused-banner';
-import { useConversationList, useCurrentAccount } from '@/entrypoints/app/hooks/use-conversations';
-import { useNow } from '@/entrypoints/app/hooks/use-now';
-import { accountKindLabel, chatsSavedLabel, displayTitle } from '@/entrypoints/app/lib/conversation-labels';
-import { type AppHash, appPageUrl, openAppPage } from '@/entrypoints/app/lib/open-app-page';
-import { formatNumber, getUiLocale } from '@/entrypoints/app/lib/ui-locale';
-import type { ConversationRecord } from '@/utils/conversations/model';
 import './popup.css';
 
 /** How many chats the popup lists; the archive page has the rest. */
@@ -20,9 +30,18 @@ const POPUP_LIMIT = 50;
 
 /** The toolbar popup: the current account's newest saved chats and the way into the full archive. */
 export function App() {
+  return (
+    <ToastProvider regionLabel={i18n.t('common.notifications')} dismissLabel={i18n.t('common.dismiss')}>
+      <Popup />
+    </ToastProvider>
+  );
+}
+
+function Popup() {
   const current = useCurrentAccount();
   const account = current.loading ? undefined : current.account;
   const list = useConversationList(account?.id, POPUP_LIMIT);
+  const capture = useCapturePaused();
   const now = useNow();
   const locale = getUiLocale();
 
@@ -40,32 +59,31 @@ export function App() {
       <header className="popup__header">
         <img src="/icon/lifeboat.svg" alt="" width={28} height={28} />
         <h1 className="popup__name">{i18n.t('brand.name')}</h1>
-        {account === undefined ? null : (
-          <p className="popup__account" title={accountKindLabel(account)}>
-            {account.label}
-          </p>
-        )}
+        {account === undefined ? null : <AccountBadge account={account} />}
       </header>
       <main className="popup__main">
-        <div className="popup__banner">
-          <CapturePausedBanner />
-        </div>
+        {capture.paused ? (
+          <div className="popup__banner">
+            <CapturePausedBanner
+              message={i18n.t('common.capturePaused')}
+              actionLabel={i18n.t('common.capturePausedAction')}
+              onResume={capture.resume}
+            />
+          </div>
+        ) : null}
         {current.loading || list.loading ? null : list.total === 0 ? (
           <EmptyState
             size="compact"
             icon={<ChatIcon />}
             title={i18n.t('popup.emptyTitle')}
             action={
-              <ButtonLink
+              <ExternalLinkButton
                 href="https://chatgpt.com/"
-                target="_blank"
-                rel="noopener noreferrer"
                 variant="secondary"
-                icon={<ExternalLinkIcon />}
+                newTabLabel={i18n.t('common.opensInNewTab')}
               >
                 {i18n.t('common.openChatGpt')}
-                <span className="lb-visually-hidden"> {i18n.t('common.opensInNewTab')}</span>
-              </ButtonLink>
+              </ExternalLinkButton>
             }
           >
             <p>{i18n.t('popup.emptyBody')}</p>
@@ -84,7 +102,7 @@ export function App() {
                   tabIndex={row.tabIndex}
                   now={now}
                   locale={locale}
-                  onOpen={() => open(`archive/${encodeURIComponent(conversation.id)}`)}
+                  onOpen={() => open(conversationAppHash(conversation.id))}
                 />
               )}
             />
@@ -110,6 +128,19 @@ export function App() {
   );
 }
 
+/** The signed-in account's name; its kind is a tooltip for the eye and hidden text for screen readers. */
+function AccountBadge({ account }: { account: AccountRecord }) {
+  const kind = accountKindLabel(account);
+  // An account without a known name already shows its kind as its name.
+  if (!hasAccountName(account)) return <p className="popup__account">{accountLabel(account)}</p>;
+  return (
+    <p className="popup__account" title={kind}>
+      {account.label}
+      <span className="lb-visually-hidden"> ({kind})</span>
+    </p>
+  );
+}
+
 interface PopupRowProps {
   conversation: ConversationRecord;
   tabIndex: 0 | -1;
@@ -119,8 +150,8 @@ interface PopupRowProps {
 }
 
 function PopupRow({ conversation, tabIndex, now, locale, onOpen }: PopupRowProps) {
-  const href = appPageUrl(`archive/${encodeURIComponent(conversation.id)}`);
-  const untitled = conversation.title.trim() === '';
+  const href = appPageUrl(conversationAppHash(conversation.id));
+  const untitled = isUntitled(conversation);
   // A real link (so it reads as one and can be middle-clicked), opened through the tabs API so it works in
   // every browser's popup.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {

@@ -77,6 +77,21 @@ describe('capturing a conversation in Chromium', () => {
       .toEqual([gpt.id, legacy.id].sort());
   });
 
+  it('should follow ChatGPT’s in-app navigation (history.pushState) to the next chat', async () => {
+    session = await launchExtension();
+    await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const [one, two] = [fixtureById(0), fixtureById(1)];
+    const page = await session.openChatGpt(`https://chatgpt.com/c/${one.id}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: one.title }).count()).toBe(1);
+    // ChatGPT switches chats without loading a page: only the URL changes.
+    await page.evaluate((id) => history.pushState({}, '', `/c/${id}`), two.id);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: two.title }).count(), { timeout: 5000 }).toBe(1);
+    const popup = await session.openPage('popup.html');
+    expect((await readArchive<{ id: string }>(popup, 'conversations')).map((row) => row.id).sort()).toEqual(
+      [one.id, two.id].sort(),
+    );
+  });
+
   it('should start the page hook before the page and answer the content script', async () => {
     session = await launchExtension();
     await installModelChatGpt(session.context, { includeSharedFixtures: false });
@@ -105,7 +120,7 @@ describe('capturing a conversation in Chromium', () => {
       const page = await session.openChatGpt('https://chatgpt.com/');
       for (const id of ids) {
         await page.goto(`https://chatgpt.com/c/${id}`);
-        await expect.poll(() => page.getByRole('status').count()).toBe(1);
+        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved to Lifeboat' }).count()).toBe(1);
       }
       const popup = await session.openPage('popup.html');
       await expect.poll(async () => (await readArchive(popup, 'conversations')).length).toBe(ids.length);

@@ -22,7 +22,8 @@ describe('downloading a conversation (Chrome offscreen path)', () => {
 
     const app = await session.openPage('app.html#archive');
     const row = app.getByRole('listitem').filter({ hasText: title });
-    await row.getByRole('button', { name: 'Download JSON' }).click();
+    // Each row's button names its chat, so a screen reader can tell the rows' buttons apart.
+    await row.getByRole('button', { name: new RegExp(`^Download JSON\\W+${title}$`) }).click();
     await expect
       .poll(() =>
         app

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Architecture rules from docs/style.md, checked so they do not live only in people's heads.
@@ -14,13 +14,40 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const entrypointScripts = filesUnder('entrypoints').filter(
-  (path) => /(^|\/)(background|[\w-]+\.content|main)\.tsx?$/.test(path) || /^entrypoints\/[\w.-]+\.ts$/.test(path),
+const sources = ['entrypoints', 'utils', 'components', 'hooks']
+  .filter((dir) => existsSync(join(ROOT, dir)))
+  .flatMap(filesUnder)
+  .filter((path) => /\.tsx?$/.test(path));
+const entrypointScripts = sources.filter(
+  (path) => /^entrypoints\/[\w.-]+\.ts$/.test(path) || /^entrypoints\/[\w-]+\/main\.tsx?$/.test(path),
 );
 
+/** The project files a module imports, resolved from `@/…` and relative specifiers. */
+function importsOf(path: string): string[] {
+  return [...read(path).matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].flatMap(([, specifier = '']) => {
+    const base = specifier.startsWith('@/')
+      ? specifier.slice(2)
+      : specifier.startsWith('.')
+        ? join(dirname(path), specifier)
+        : undefined;
+    if (base === undefined) return [];
+    const file = ['.ts', '.tsx', '/index.ts']
+      .map((ext) => base + ext)
+      .find((candidate) => existsSync(join(ROOT, candidate)));
+    return file === undefined ? [] : [file];
+  });
+}
+
+/** Every project file reachable from `entry` through imports. */
+function reachableFrom(entry: string): Set<string> {
+  const seen = new Set<string>([entry]);
+  for (const file of seen) for (const next of importsOf(file)) seen.add(next);
+  return seen;
+}
+
 describe('conventions', () => {
-  it.each(entrypointScripts)('%s should only wire (at most 45 lines)', (path) => {
-    expect(read(path).trimEnd().split('\n').length).toBeLessThanOrEqual(45);
+  it.each(entrypointScripts)('%s should only wire (at most 40 lines)', (path) => {
+    expect(read(path).trimEnd().split('\n').length).toBeLessThanOrEqual(40);
   });
 
   it('should give every Dexie version above 1 a migration test', () => {
@@ -34,26 +61,44 @@ describe('conventions', () => {
 
   it('should name every entrypoint in the README', () => {
     const readme = read('README.md');
-    const names = readdirSync(join(ROOT, 'entrypoints')).map((name) => name.replace(/\.tsx?$/, ''));
-    for (const name of names) expect(readme, `README does not mention entrypoints/${name}`).toContain(name);
+    for (const name of readdirSync(join(ROOT, 'entrypoints'))) {
+      const shown = statSync(join(ROOT, 'entrypoints', name)).isDirectory()
+        ? `\`entrypoints/${name}/\``
+        : `\`entrypoints/${name}\``;
+      expect(readme, `README does not list ${shown}`).toContain(shown);
+    }
   });
 
-  it('should keep utils/ free of React and of each other feature’s internals', () => {
-    for (const path of filesUnder('utils')) {
-      const source = read(path);
+  it('should keep utils/ free of React and of other features’ internals', () => {
+    for (const path of sources.filter((p) => p.startsWith('utils/'))) {
       const feature = relative('utils', path).split('/')[0];
-      expect(source, `${path} imports React`).not.toMatch(/from 'react'/);
-      for (const [, other, file] of source.matchAll(/from '@\/utils\/([\w-]+)\/([\w-]+)'/g)) {
+      expect(read(path), `${path} imports React`).not.toMatch(/from 'react'/);
+      for (const imported of importsOf(path).filter((p) => p.startsWith('utils/'))) {
+        const [, other, file] = imported.split('/');
         const allowed =
-          other === feature || other === 'db' || other === 'shared' || other === 'messaging' || file === 'model';
-        expect(allowed, `${path} imports @/utils/${other}/${file}`).toBe(true);
+          other === feature || ['db', 'shared', 'messaging', 'settings'].includes(other ?? '') || file === 'model.ts';
+        expect(allowed, `${path} imports ${imported}`).toBe(true);
       }
     }
   });
 
-  it('should not open the archive database from a content script', () => {
-    for (const path of entrypointScripts.filter((p) => p.includes('.content.'))) {
-      expect(read(path), path).not.toMatch(/utils\/db\//);
+  it('should not let one entrypoint import another', () => {
+    for (const path of sources) expect(read(path), path).not.toMatch(/from '@\/entrypoints\//);
+  });
+
+  it('should not open the archive database from a content script, even indirectly', () => {
+    for (const entry of entrypointScripts.filter((p) => p.includes('.content.'))) {
+      const reached = [...reachableFrom(entry)];
+      expect(
+        reached.filter((file) => file.startsWith('utils/db/')),
+        entry,
+      ).toEqual([]);
     }
+  });
+
+  it('should keep the MAIN-world page hook free of heavy dependencies', () => {
+    const hook = entrypointScripts.find((p) => p.includes('hook.content'));
+    expect(hook).toBeDefined();
+    for (const file of reachableFrom(hook ?? '')) expect(read(file), file).not.toMatch(/from 'zod'/);
   });
 });

@@ -8,6 +8,7 @@ export interface CaptureNotice {
 
 const HOST_TAG = 'lifeboat-notice';
 const VISIBLE_MS = 4000;
+const ANNOUNCE_DELAY_MS = 100;
 
 // Inline styles inside a shadow root: chatgpt.com's CSS cannot reach in and ours cannot leak out, and no
 // stylesheet has to be fetched. Text goes in through textContent only, never innerHTML.
@@ -19,7 +20,7 @@ const STYLE = `
     color: #0f172a; background: #ecfdf5; border: 1px solid #a7f3d0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.12);
     transition: opacity 200ms ease, transform 200ms ease; }
   .notice[data-tone="problem"] { background: #fff7ed; border-color: #fed7aa; }
-  .notice[hidden] { display: none; }
+  .notice:not([data-tone]) { opacity: 0; transform: translateY(4px); pointer-events: none; }
   .mark { flex: none; width: 16px; height: 16px; border-radius: 50%; background: #10b981; }
   .notice[data-tone="problem"] .mark { background: #f97316; }
   @media (prefers-color-scheme: dark) {
@@ -54,17 +55,27 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
     doc.documentElement.append(host);
   }
 
+  function update(message: string, tone: 'saved' | 'problem'): void {
+    if (box === undefined || text === undefined) return;
+    text.textContent = message;
+    box.dataset.tone = tone;
+    clearTimeout(timer);
+    // Emptied and faded rather than removed or hidden, so the live region stays known to screen readers.
+    timer = setTimeout(() => {
+      if (text) text.textContent = '';
+      delete box?.dataset.tone;
+    }, VISIBLE_MS);
+  }
+
   return {
     show(message, tone) {
-      if (host === undefined || !host.isConnected) mount();
-      if (box === undefined || text === undefined) return;
-      text.textContent = message;
-      box.dataset.tone = tone;
-      box.hidden = false;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (box) box.hidden = true;
-      }, VISIBLE_MS);
+      if (host?.isConnected) {
+        update(message, tone);
+        return;
+      }
+      mount();
+      // Screen readers announce changes to a live region they already know: fill it a moment after it appears.
+      setTimeout(() => update(message, tone), ANNOUNCE_DELAY_MS);
     },
     remove() {
       clearTimeout(timer);

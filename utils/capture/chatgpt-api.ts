@@ -1,5 +1,5 @@
 import type { Account } from '@/utils/conversations/model';
-import { describeError } from '@/utils/shared/logger';
+import { describeError } from '@/utils/shared/describe-error';
 import { AccountsCheckSchema, type Session, SessionSchema } from './model';
 
 /** Why a request to chatgpt.com did not give Lifeboat what it asked for. */
@@ -26,16 +26,15 @@ export class ChatGptApiError extends Error {
   }
 }
 
-/** What the content script needs from chatgpt.com. */
+/** What the content script needs from chatgpt.com. The access token never leaves the client. */
 export interface ChatGptApi {
-  /** The signed-in user's session. Throws ChatGptApiError `signed-out` when nobody is signed in. */
-  getSession(): Promise<Session>;
-  /** The account or workspace the page is using now. */
+  /** The account or workspace the page is using now. Throws ChatGptApiError `signed-out` when nobody is. */
   getAccount(): Promise<Account>;
   /** A conversation's JSON exactly as chatgpt.com sent it (parsed, not validated). Throws ChatGptApiError. */
   getConversation(id: string): Promise<unknown>;
 }
 
+/** What the client needs from the page it runs in. */
 export interface ChatGptApiDeps {
   /** The page's fetch: same-origin requests carry the user's cookies. */
   fetch: typeof fetch;
@@ -66,7 +65,8 @@ function parseRetryAfter(header: string | null): number | undefined {
 /** Creates the chatgpt.com client. The access token stays in this closure: never in storage, logs or errors. */
 export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps): ChatGptApi {
   let session: Promise<Session> | undefined;
-  let account: Promise<Account> | undefined;
+  // Keyed by the workspace cookie, so switching workspace (or signing in again) in the same tab is noticed.
+  let account: { workspace: string | undefined; value: Promise<Account> } | undefined;
 
   async function readJson(path: string, what: string, headers: Record<string, string>): Promise<unknown> {
     let response: Response;
@@ -120,16 +120,18 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
   }
 
   function getSession(): Promise<Session> {
-    session ??= readJson('/api/auth/session', 'the session', {}).then((body) => {
+    if (session !== undefined) return session;
+    const fetching = readJson('/api/auth/session', 'the session', {}).then((body) => {
       const parsed = SessionSchema.safeParse(body);
       if (!parsed.success) throw new ChatGptApiError('signed-out', 'Nobody is signed in to ChatGPT in this tab.');
       return parsed.data;
     });
-    // A failed or expired session is fetched again next time instead of being remembered.
-    session.catch(() => {
-      session = undefined;
+    session = fetching;
+    // A failed session is fetched again next time instead of being remembered.
+    fetching.catch(() => {
+      if (session === fetching) session = undefined;
     });
-    return session;
+    return fetching;
   }
 
   async function authHeaders(): Promise<Record<string, string>> {
@@ -140,26 +142,34 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
     return headers;
   }
 
-  async function resolveAccount(): Promise<Account> {
+  async function resolveAccount(workspace: string | undefined): Promise<Account> {
     const { accessToken, user } = await getSession();
-    const personal: Account = { id: `user-${user.id}`, label: user.name || user.email || 'ChatGPT', kind: 'personal' };
-    // The `_account` cookie names the active workspace; without one the personal account is in use.
-    const workspace = readCookie(readCookies(), '_account');
-    if (workspace === undefined || workspace === '' || workspace === 'personal' || workspace === 'default') {
-      return personal;
-    }
+    // An empty label means "unknown"; the UI shows a localised "Personal account" or "Workspace" instead.
+    const personal: Account = { id: `user-${user.id}`, label: user.name || user.email || '', kind: 'personal' };
+    if (workspace === undefined) return personal;
     const body = await readJson(ACCOUNTS_CHECK_PATH, 'the account list', { authorization: `Bearer ${accessToken}` });
     const entry = AccountsCheckSchema.safeParse(body).data?.accounts[workspace]?.account;
     if (entry === undefined || entry.structure === 'personal') return personal;
-    return { id: `workspace-${entry.account_id}`, label: entry.name || 'Workspace', kind: 'workspace' };
+    return { id: `workspace-${entry.account_id}`, label: entry.name || '', kind: 'workspace' };
   }
 
   function getAccount(): Promise<Account> {
-    account ??= resolveAccount();
-    account.catch(() => {
-      account = undefined;
-    });
-    return account;
+    // The `_account` cookie names the active workspace; without one the personal account is in use.
+    const cookie = readCookie(readCookies(), '_account');
+    const workspace = cookie === undefined || ['', 'personal', 'default'].includes(cookie) ? undefined : cookie;
+    if (account === undefined || account.workspace !== workspace) {
+      const value = resolveAccount(workspace);
+      account = { workspace, value };
+      value.catch(() => {
+        if (account?.value === value) account = undefined;
+      });
+    }
+    return account.value;
+  }
+
+  function forgetSession(): void {
+    session = undefined;
+    account = undefined;
   }
 
   async function getConversation(id: string): Promise<unknown> {
@@ -168,12 +178,13 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
     try {
       return await readJson(path, what, await authHeaders());
     } catch (error) {
-      // Access tokens expire while a tab stays open: fetch a fresh session once, then give up.
+      // Access tokens expire while a tab stays open, and the user may have signed in as someone else: fetch a
+      // fresh session (and account) once, then give up.
       if (!(error instanceof ChatGptApiError) || error.kind !== 'unauthorized') throw error;
-      session = undefined;
+      forgetSession();
       return readJson(path, what, await authHeaders());
     }
   }
 
-  return { getSession, getAccount, getConversation };
+  return { getAccount, getConversation };
 }

@@ -1,20 +1,24 @@
 import type { CapturedConversation } from '@/utils/conversations/model';
 import type { Settings } from '@/utils/settings/model';
-import { describeError, type Logger } from '@/utils/shared/logger';
+import { describeError } from '@/utils/shared/describe-error';
+import type { Logger } from '@/utils/shared/logger';
 import type { CaptureNotice } from './capture-notice';
 import { type ChatGptApi, ChatGptApiError } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
 
 /** How one capture attempt ended. `reason` is a sentence for the user and the log. */
 export type CaptureOutcome =
-  | { status: 'saved'; id: string; title: string; messageCount: number }
+  | { status: 'saved'; id: string; title: string; messageCount: number; stored: boolean }
   | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string };
 
+/** What a capturer needs; the content script passes the real ones, tests pass their own. */
 export interface CapturerDeps {
   api: ChatGptApi;
   /** Hands a capture to the background (`sendMessage('saveConversation', …)`); throws with its reason. */
-  save: (capture: CapturedConversation) => Promise<{ id: string; title: string; messageCount: number }>;
+  save: (
+    capture: CapturedConversation,
+  ) => Promise<{ id: string; title: string; messageCount: number; stored: boolean }>;
   loadSettings: () => Promise<Settings>;
   notice: CaptureNotice;
   logger: Logger;
@@ -79,5 +83,3 @@ export function createCapturer(deps: CapturerDeps) {
     },
   };
 }
-
-export type Capturer = ReturnType<typeof createCapturer>;

@@ -1,14 +1,8 @@
-import { z } from 'zod';
+import { type PageHookMessage, PageHookMessageSchema } from './model';
 import { CONTENT_SCRIPT_EVENT, PAGE_HOOK_EVENT } from './page-hook';
 
 // The isolated half of the page-hook channel. Any page script can send the same events as the hook, so every
 // message is parsed and validated here and treated as untrusted.
-
-/** What the page hook reports. Later issues add the page's own traffic (conversation loads, stream timings). */
-export const PageHookMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), version: z.literal(1) }),
-]);
-export type PageHookMessage = z.infer<typeof PageHookMessageSchema>;
 
 function readMessage(event: Event): PageHookMessage | undefined {
   if (!(event instanceof CustomEvent) || typeof event.detail !== 'string') return undefined;

@@ -27,4 +27,9 @@ export const AccountsCheckSchema = z.looseObject({
   ),
   account_ordering: z.array(z.string()).optional(),
 });
-export type AccountsCheck = z.infer<typeof AccountsCheckSchema>;
+
+/** What the page hook reports. Later issues add the page's own traffic (conversation loads, stream timings). */
+export const PageHookMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), version: z.literal(1) }),
+]);
+export type PageHookMessage = z.infer<typeof PageHookMessageSchema>;

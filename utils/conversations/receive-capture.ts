@@ -1,44 +1,30 @@
 import type { ArchiveDb } from '@/utils/db/database';
-import type { MessageSender } from '@/utils/messaging/protocol';
+import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';
 import type { CapturedConversation } from './model';
 import { saveConversation } from './store';
 
-const CHATGPT_ORIGINS = new Set(['https://chatgpt.com', 'https://chat.openai.com']);
-
-/** Whether a message comes from a chatgpt.com tab or from one of Lifeboat's own pages. */
-export function isTrustedCaptureSender(sender: MessageSender, extensionOrigin: string): boolean {
-  const url = sender.tab?.url ?? sender.url;
-  if (url === undefined) return false;
-  // A prefix test for our own pages: `URL.origin` of a chrome-extension:// URL is "null" in some runtimes.
-  if (url.startsWith(extensionOrigin)) return true;
-  try {
-    return CHATGPT_ORIGINS.has(new URL(url).origin);
-  } catch {
-    return false;
-  }
-}
-
+/** What the `saveConversation` handler needs. */
 export interface ReceiveCaptureDeps {
   db: ArchiveDb;
   logger: Logger;
-  /** `browser.runtime.getURL('/')`, ending in `/`: pages of this extension may save too (imports, benchmarks). */
-  extensionOrigin: string;
   now?: () => number;
 }
 
-/** The background's `saveConversation` handler: archives a capture or throws with the reason it was refused. */
-export function createReceiveCapture({ db, logger, extensionOrigin, now = Date.now }: ReceiveCaptureDeps) {
-  return async (capture: CapturedConversation, sender: MessageSender) => {
-    if (!isTrustedCaptureSender(sender, extensionOrigin)) {
-      throw new Error(`Refused a conversation from ${sender.tab?.url ?? sender.url ?? 'an unknown sender'}.`);
-    }
+/**
+ * The background's `saveConversation` handler (the protocol has already checked the sender and the shape):
+ * archives a capture, or logs and throws the reason it was refused.
+ */
+export function createReceiveCapture({ db, logger, now = Date.now }: ReceiveCaptureDeps) {
+  return async (capture: CapturedConversation) => {
     try {
-      const record = await saveConversation(db, capture, now());
-      logger.debug(`Stored conversation ${record.id} for ${record.accountId}.`);
-      return { id: record.id, title: record.title, messageCount: record.messageCount };
+      const { record, stored } = await saveConversation(db, capture, now());
+      logger.debug(
+        `${stored ? 'Stored' : 'Kept the newer copy of'} conversation ${record.id} for ${record.accountId}.`,
+      );
+      return { id: record.id, title: record.title, messageCount: record.messageCount, stored };
     } catch (error) {
-      logger.warn(error instanceof Error ? error.message : String(error));
+      logger.warn(describeError(error));
       throw error;
     }
   };

@@ -1,13 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
-
-/** A Blob handed from the background to the offscreen document, which turns it into a download. */
-export interface HandoffRecord {
-  id: string;
-  blob: Blob;
-  filename: string;
-  createdAt: number;
-}
+import type { HandoffRecord } from '@/utils/downloads/model';
 
 /** The name of Lifeboat's IndexedDB database in the extension origin. */
 export const ARCHIVE_DB_NAME = 'lifeboat';

@@ -1,33 +1,31 @@
 import { type Browser, browser } from '#imports';
 import type { ArchiveDb } from '@/utils/db/database';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { describeError } from '@/utils/shared/describe-error';
+import type { Logger } from '@/utils/shared/logger';
 import type { Downloader } from './model';
+import { deleteHandoff, putHandoff } from './store';
 
+/** What the downloader needs. */
 export interface DownloaderDeps {
   db: ArchiveDb;
+  logger: Logger;
   now?: () => number;
 }
 
 const OFFSCREEN_PATH = '/offscreen.html';
-// Hand-offs older than this belong to downloads whose worker was stopped before it could clean up.
-const STALE_HANDOFF_MS = 60 * 60 * 1000;
 
 /**
  * Creates the downloader. An MV3 service worker has no `URL.createObjectURL`, so on Chrome the Blob goes through
  * IndexedDB to the offscreen document, which makes the blob: URL (runtime messages carry JSON, not Blobs). A
  * background page that has `createObjectURL` (Firefox) makes the URL itself.
  */
-export function createDownloader({ db, now = Date.now }: DownloaderDeps): Downloader {
-  async function ensureOffscreenDocument(): Promise<void> {
+export function createDownloader({ db, logger, now = Date.now }: DownloaderDeps): Downloader {
+  async function hasOffscreenDocument(): Promise<boolean> {
     const contexts = await browser.runtime.getContexts({
       contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
     });
-    if (contexts.length > 0) return;
-    await browser.offscreen.createDocument({
-      url: OFFSCREEN_PATH,
-      reasons: [browser.offscreen.Reason.BLOBS],
-      justification: 'Turn a backup or export built in the background into a file download.',
-    });
+    return contexts.length > 0;
   }
 
   async function blobUrl(blob: Blob): Promise<{ url: string; release: () => Promise<void> }> {
@@ -35,19 +33,23 @@ export function createDownloader({ db, now = Date.now }: DownloaderDeps): Downlo
       const url = URL.createObjectURL(blob);
       return { url, release: async () => URL.revokeObjectURL(url) };
     }
-    const handoffId = crypto.randomUUID();
-    await db.handoffs
-      .where('createdAt')
-      .below(now() - STALE_HANDOFF_MS)
-      .delete();
-    await db.handoffs.put({ id: handoffId, blob, filename: '', createdAt: now() });
-    await ensureOffscreenDocument();
+    const handoffId = await putHandoff(db, blob, now());
+    if (!(await hasOffscreenDocument())) {
+      await browser.offscreen.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: [browser.offscreen.Reason.BLOBS],
+        justification: 'Turn a backup or export built in the background into a file download.',
+      });
+    }
     const { url } = await sendMessage('createDownloadUrl', { handoffId });
     return {
       url,
       release: async () => {
         await sendMessage('revokeDownloadUrl', { url });
-        await db.handoffs.delete(handoffId);
+        // The document stays only while another download still needs it.
+        if ((await deleteHandoff(db, handoffId)) === 0 && (await hasOffscreenDocument())) {
+          await browser.offscreen.closeDocument();
+        }
       },
     };
   }
@@ -55,21 +57,33 @@ export function createDownloader({ db, now = Date.now }: DownloaderDeps): Downlo
   return {
     async download(blob, filename) {
       const { url, release } = await blobUrl(blob);
-      let downloadId: number;
+      const finish = () =>
+        release().catch((error: unknown) =>
+          logger.warn(`Could not clean up after a download: ${describeError(error)}`),
+        );
+      // The URL must live until the browser has read the whole file. Listen before starting, so a small file
+      // that finishes at once is not missed.
+      let downloadId: number | undefined;
+      const finished = new Set<number>();
+      const listener = (delta: Browser.downloads.DownloadDelta) => {
+        const state = delta.state?.current;
+        if (state !== 'complete' && state !== 'interrupted') return;
+        if (downloadId === undefined) finished.add(delta.id);
+        else if (delta.id === downloadId) done();
+      };
+      const done = () => {
+        browser.downloads.onChanged.removeListener(listener);
+        void finish();
+      };
+      browser.downloads.onChanged.addListener(listener);
       try {
         downloadId = await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
       } catch (error) {
-        await release();
+        browser.downloads.onChanged.removeListener(listener);
+        await finish();
         throw error;
       }
-      // The URL must live until the browser has read the whole file.
-      const listener = (delta: Browser.downloads.DownloadDelta) => {
-        const state = delta.state?.current;
-        if (delta.id !== downloadId || (state !== 'complete' && state !== 'interrupted')) return;
-        browser.downloads.onChanged.removeListener(listener);
-        void release();
-      };
-      browser.downloads.onChanged.addListener(listener);
+      if (finished.has(downloadId)) done();
       return downloadId;
     },
   };

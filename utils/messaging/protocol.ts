@@ -1,44 +1,57 @@
 import { z } from 'zod';
 import { browser } from '#imports';
 import { CapturedConversationSchema } from '@/utils/conversations/model';
+import { CHATGPT_ORIGINS } from '@/utils/shared/chatgpt-origins';
+import { describeError, describeZodError } from '@/utils/shared/describe-error';
+import { type ErrorCode, errorCodeOf } from '@/utils/shared/lifeboat-error';
 
-// The ONE message protocol. Every message names the context that answers it, validates its request with zod
-// where it is handled (senders on chatgpt.com are untrusted: any page script can imitate a content script)
-// and validates the response where it is received. Adding a message here without a handler fails to compile.
+// The ONE message protocol. Every message names the context that answers it and who may send it; its request
+// is validated with zod where it is handled (a content script on chatgpt.com is the least trusted context: any
+// page script can imitate one) and its response where it is received. A message without a handler, or a
+// handler without a message, does not compile.
 
 /** Which extension context answers a message. */
 type Target = 'background' | 'offscreen';
 
+/** Who may send a message: Lifeboat's own pages only, or also its content scripts on ChatGPT. */
+type Senders = 'extension' | 'extension-or-chatgpt';
+
 interface MessageSpec {
   target: Target;
+  senders: Senders;
   request: z.ZodType;
   response: z.ZodType;
 }
 
+/** Every message Lifeboat's contexts exchange. */
 export const protocol = {
   /** A content script captured one conversation; the background validates and archives it. */
   saveConversation: {
     target: 'background',
+    senders: 'extension-or-chatgpt',
     request: CapturedConversationSchema,
-    response: z.object({ id: z.string(), title: z.string(), messageCount: z.number() }),
+    response: z.object({ id: z.string(), title: z.string(), messageCount: z.number(), stored: z.boolean() }),
+  },
+  /** An extension page asks the background to save one conversation's raw JSON as a file. */
+  downloadConversation: {
+    target: 'background',
+    senders: 'extension',
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ filename: z.string() }),
   },
   /** The background asks the offscreen document for a blob: URL of a hand-off row (Chrome only). */
   createDownloadUrl: {
     target: 'offscreen',
+    senders: 'extension',
     request: z.object({ handoffId: z.string().min(1) }),
     response: z.object({ url: z.string().startsWith('blob:') }),
   },
   /** The background tells the offscreen document that a download finished and its URL can go. */
   revokeDownloadUrl: {
     target: 'offscreen',
+    senders: 'extension',
     request: z.object({ url: z.string().startsWith('blob:') }),
     response: z.object({ revoked: z.boolean() }),
-  },
-  /** An extension page asks the background to save one conversation's raw JSON as a file. */
-  downloadConversation: {
-    target: 'background',
-    request: z.object({ id: z.string().min(1) }),
-    response: z.object({ filename: z.string() }),
   },
 } as const satisfies Record<string, MessageSpec>;
 
@@ -75,11 +88,18 @@ interface Envelope {
   data: unknown;
 }
 
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
+type Reply = { ok: true; data: unknown } | { ok: false; error: string; code: ErrorCode };
 
 /** A message was refused or its handler failed; `message` is the handler's own explanation. */
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
+  constructor(
+    message: string,
+    /** What kind of failure, for a translated message in the UI. */
+    readonly code: ErrorCode = 'failed',
+  ) {
+    super(message);
+  }
 }
 
 function isEnvelope(message: unknown): message is Envelope {
@@ -92,11 +112,21 @@ function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+/**
+ * Whether the browser-reported sender may send a message: Lifeboat's own pages always; a frame on chatgpt.com
+ * or chat.openai.com only where `senders` allows it. The frame's URL counts, not the tab's.
+ */
+export function isAllowedSender(sender: MessageSender, senders: Senders, extensionOrigin: string): boolean {
+  const url = sender.url ?? sender.tab?.url;
+  if (url === undefined) return false;
+  // A prefix test for our own pages: `URL.origin` of a chrome-extension:// URL is "null" in some runtimes.
+  if (url.startsWith(extensionOrigin)) return true;
+  if (senders !== 'extension-or-chatgpt') return false;
+  try {
+    return (CHATGPT_ORIGINS as readonly string[]).includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 /** Sends message K to the context that answers it; resolves with the validated response, throws ProtocolError. */
@@ -106,31 +136,48 @@ export async function sendMessage<K extends MessageType>(type: K, data: RequestO
   if (reply === undefined || typeof reply !== 'object') {
     throw new ProtocolError(`No part of Lifeboat answered "${type}".`);
   }
-  if (!reply.ok) throw new ProtocolError(reply.error);
+  if (!reply.ok) throw new ProtocolError(reply.error, reply.code);
   const parsed = protocol[type].response.safeParse(reply.data);
-  if (!parsed.success)
-    throw new ProtocolError(`The answer to "${type}" was malformed: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) {
+    throw new ProtocolError(`The answer to "${type}" was malformed: ${describeZodError(parsed.error)}`);
+  }
   return parsed.data as ResponseOf<K>;
 }
 
 /**
- * Registers one context's handlers on `runtime.onMessage`. Requests are validated before a handler runs;
- * a handler's error travels back to the sender as a ProtocolError. Returns a function that unregisters.
+ * Registers one context's handlers on `runtime.onMessage`. The sender and the request are checked before a
+ * handler runs; a handler's error travels back to the sender as a ProtocolError. Returns an unregister function.
  */
 export function registerHandlers<T extends Target>(target: T, handlers: Handlers<T>): () => void {
-  const listener = (message: unknown, sender: MessageSender): Promise<Reply> | undefined => {
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  async function handle(message: Envelope, sender: MessageSender): Promise<Reply> {
+    const type = message.type as MessagesFor<T>;
+    const spec = protocol[type];
+    if (!isAllowedSender(sender, spec.senders, extensionOrigin)) {
+      return { ok: false, code: 'refused', error: `Refused "${type}" from ${sender.url ?? 'an unknown sender'}.` };
+    }
+    const parsed = spec.request.safeParse(message.data);
+    if (!parsed.success) {
+      return { ok: false, code: 'refused', error: `Refused "${type}": ${describeZodError(parsed.error)}` };
+    }
+    const handler = handlers[type] as (request: unknown, sender: MessageSender) => Promise<unknown>;
+    try {
+      return { ok: true, data: await handler(parsed.data, sender) };
+    } catch (error) {
+      return { ok: false, code: errorCodeOf(error), error: describeError(error) };
+    }
+  }
+
+  // Answers through `sendResponse` where the browser passes one (every Chrome and Firefox version) and as a
+  // returned Promise where it does not (WXT's fakeBrowser in unit tests).
+  const listener = (message: unknown, sender: MessageSender, sendResponse?: (reply: Reply) => void) => {
     // Not ours, or meant for another context: stay silent so that context can answer.
     if (!isEnvelope(message) || message.target !== target) return undefined;
-    const type = message.type as MessagesFor<T>;
-    const handler = handlers[type] as (request: unknown, sender: MessageSender) => Promise<unknown>;
-    const parsed = protocol[type].request.safeParse(message.data);
-    if (!parsed.success) {
-      return Promise.resolve({ ok: false, error: `Refused "${type}": ${describeIssues(parsed.error)}` });
-    }
-    return handler(parsed.data, sender).then(
-      (data): Reply => ({ ok: true, data }),
-      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    const reply = handle(message, sender);
+    if (typeof sendResponse !== 'function') return reply;
+    void reply.then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -1,27 +1,38 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { Button, ButtonLink } from '@/components/button';
+import { Button } from '@/components/button';
+import { CapturePausedBanner } from '@/components/capture-paused-banner';
+import { DownloadButton } from '@/components/download-button';
 import { EmptyState } from '@/components/empty-state';
-import { ArchiveIcon, BranchIcon, DownloadIcon, ExternalLinkIcon, MessagesIcon } from '@/components/icons';
+import { ExternalLinkButton } from '@/components/external-link-button';
+import { ArchiveIcon, BranchIcon, MessagesIcon } from '@/components/icons';
 import { List } from '@/components/list';
 import { RelativeTime } from '@/components/relative-time';
-import type { ConversationRecord } from '@/utils/conversations/model';
-import { CapturePausedBanner } from '../capture-paused-banner';
-import { useConversationList } from '../hooks/use-conversations';
-import { useDownloadConversation } from '../hooks/use-download-conversation';
-import { useNow } from '../hooks/use-now';
-import { conversationHash } from '../hooks/use-route';
-import { branchesLabel, chatsSavedLabel, displayTitle, messagesLabel } from '../lib/conversation-labels';
-import { formatNumber, getUiLocale } from '../lib/ui-locale';
+import { useCapturePaused } from '@/hooks/use-capture-paused';
+import { useConversationList } from '@/hooks/use-conversations';
+import { useDownloadConversation } from '@/hooks/use-download-conversation';
+import { useNow } from '@/hooks/use-now';
+import { conversationHash } from '@/hooks/use-route';
+import {
+  accountLabel,
+  branchesLabel,
+  chatsSavedLabel,
+  displayTitle,
+  isUntitled,
+  messagesLabel,
+} from '@/utils/conversations/labels';
+import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
+import { formatNumber, getUiLocale } from '@/utils/shared/ui-locale';
 
 /** How many rows the archive renders at first, and adds per "Show more". */
 const PAGE_SIZE = 100;
 
 /** The archive: the current account's saved chats, newest first, each with a JSON download. */
-export function ArchivePage({ accountId, accountLabel }: { accountId?: string; accountLabel?: string }) {
+export function ArchivePage({ account }: { account: AccountRecord | undefined }) {
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const list = useConversationList(accountId, limit);
+  const list = useConversationList(account?.id, limit);
   const { download, pending } = useDownloadConversation();
+  const capture = useCapturePaused();
   const now = useNow();
   const locale = getUiLocale();
 
@@ -34,32 +45,35 @@ export function ArchivePage({ accountId, accountLabel }: { accountId?: string; a
         {list.loading || list.total === 0 ? null : (
           <p className="page__subtitle">
             {chatsSavedLabel(list.total)}
-            {accountLabel === undefined ? null : (
+            {account === undefined ? null : (
               <>
                 <span aria-hidden="true"> · </span>
-                {accountLabel}
+                {accountLabel(account)}
               </>
             )}
           </p>
         )}
       </header>
-      <CapturePausedBanner />
+      {capture.paused ? (
+        <CapturePausedBanner
+          message={i18n.t('common.capturePaused')}
+          actionLabel={i18n.t('common.capturePausedAction')}
+          onResume={capture.resume}
+        />
+      ) : null}
       {list.loading ? null : list.total === 0 ? (
         <div className="card">
           <EmptyState
             icon={<ArchiveIcon />}
             title={i18n.t('archive.emptyTitle')}
             action={
-              <ButtonLink
+              <ExternalLinkButton
                 href="https://chatgpt.com/"
-                target="_blank"
-                rel="noopener noreferrer"
                 variant="primary"
-                icon={<ExternalLinkIcon />}
+                newTabLabel={i18n.t('common.opensInNewTab')}
               >
                 {i18n.t('common.openChatGpt')}
-                <span className="lb-visually-hidden"> {i18n.t('common.opensInNewTab')}</span>
-              </ButtonLink>
+              </ExternalLinkButton>
             }
           >
             <p>{i18n.t('archive.emptyBody')}</p>
@@ -108,18 +122,17 @@ interface ArchiveRowProps {
 }
 
 function ArchiveRow({ conversation, tabIndex, now, locale, downloading, onDownload }: ArchiveRowProps) {
-  const titleId = `title-${conversation.id}`;
-  const untitled = conversation.title.trim() === '';
+  const untitled = isUntitled(conversation);
+  const title = displayTitle(conversation);
   return (
     <div className="archive-row">
       <div className="archive-row__main">
         <a
-          id={titleId}
           href={conversationHash(conversation.id)}
           className={`archive-row__title${untitled ? ' is-untitled' : ''}`}
           tabIndex={tabIndex}
         >
-          {displayTitle(conversation)}
+          {title}
         </a>
         <p className="archive-row__meta">
           <RelativeTime value={conversation.updatedAt} now={now} locale={locale} />
@@ -136,19 +149,17 @@ function ArchiveRow({ conversation, tabIndex, now, locale, downloading, onDownlo
           ) : null}
         </p>
       </div>
-      <Button
+      <DownloadButton
         size="sm"
         variant="ghost"
         className="archive-row__action"
-        icon={<DownloadIcon />}
         tabIndex={tabIndex}
-        aria-describedby={titleId}
-        // aria-disabled, not disabled: a disabled button would drop keyboard focus while the file is saved.
-        aria-disabled={downloading}
-        onClick={downloading ? undefined : onDownload}
-      >
-        {downloading ? i18n.t('common.downloading') : i18n.t('common.downloadJson')}
-      </Button>
+        label={i18n.t('common.downloadJson')}
+        busyLabel={i18n.t('common.downloading')}
+        busy={downloading}
+        subject={title}
+        onDownload={onDownload}
+      />
     </div>
   );
 }

@@ -1,76 +1,90 @@
 import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { Button, ButtonLink } from '@/components/button';
+import { DownloadButton } from '@/components/download-button';
 import { EmptyState } from '@/components/empty-state';
-import { ArrowLeftIcon, ChatIcon, DownloadIcon, ExternalLinkIcon, InfoIcon } from '@/components/icons';
+import { ExternalLinkButton } from '@/components/external-link-button';
+import { ArrowLeftIcon, ChatIcon, InfoIcon } from '@/components/icons';
 import { formatDateTime, RelativeTime } from '@/components/relative-time';
-import { useConversation } from '../hooks/use-conversations';
-import { useDownloadConversation } from '../hooks/use-download-conversation';
-import { useNow } from '../hooks/use-now';
-import { branchesLabel, chatGptUrl, displayTitle, messagesLabel } from '../lib/conversation-labels';
-import { getUiLocale } from '../lib/ui-locale';
+import { type Loadable, useConversation } from '@/hooks/use-conversations';
+import { useDownloadConversation } from '@/hooks/use-download-conversation';
+import { useNow } from '@/hooks/use-now';
+import { branchesLabel, chatGptUrl, displayTitle, isUntitled, messagesLabel } from '@/utils/conversations/labels';
+import type { ConversationRecord } from '@/utils/conversations/model';
+import { getUiLocale } from '@/utils/shared/ui-locale';
 
 /** One saved chat: its title and facts, a link to it on chatgpt.com and its JSON download. */
 export function ConversationPage({ accountId, id }: { accountId?: string; id: string }) {
   const result = useConversation(accountId, id);
-  const { download, pending } = useDownloadConversation();
-  const now = useNow();
-  const locale = getUiLocale();
-  const downloading = pending.has(id);
+  const conversation = result.loading ? undefined : result.conversation;
+  const heading = pageHeading(result);
 
-  const back = (
-    <a href="#archive" className="back-link">
-      <ArrowLeftIcon size={16} />
-      {i18n.t('archive.back')}
-    </a>
-  );
-
-  if (result.loading) return <div className="page">{back}</div>;
-  const { conversation } = result;
-  if (conversation === undefined) {
-    return (
-      <div className="page">
-        {back}
-        <h1 className="lb-visually-hidden" tabIndex={-1}>
-          {i18n.t('archive.notFoundTitle')}
+  return (
+    <div className="page">
+      <a href="#archive" className="back-link">
+        <ArrowLeftIcon size={16} />
+        {i18n.t('archive.back')}
+      </a>
+      {/* The same <h1> element from the first render on (a hidden "Loading chat…" until the chat is read), so
+          the focus the app moves to it after a navigation stays there when the chat arrives. */}
+      <header className={conversation === undefined ? 'page__header page__header--hidden' : 'page__header'}>
+        <h1 className={heading.className} tabIndex={-1}>
+          {heading.text}
         </h1>
+        {conversation === undefined ? null : <ConversationActions conversation={conversation} />}
+      </header>
+      {result.loading ? null : conversation === undefined ? (
         <div className="card">
           <EmptyState icon={<ChatIcon />} title={i18n.t('archive.notFoundTitle')}>
             <p>{i18n.t('archive.notFoundBody')}</p>
           </EmptyState>
         </div>
-      </div>
-    );
-  }
+      ) : (
+        <ConversationFacts conversation={conversation} />
+      )}
+    </div>
+  );
+}
 
-  const untitled = conversation.title.trim() === '';
+/** The page's heading: the chat's title, or a visually hidden one while the chat loads or when it is not there. */
+function pageHeading(result: Loadable<{ conversation: ConversationRecord | undefined }>): {
+  text: string;
+  className: string;
+} {
+  if (result.loading) return { text: i18n.t('archive.loadingTitle'), className: 'lb-visually-hidden' };
+  const { conversation } = result;
+  if (conversation === undefined) return { text: i18n.t('archive.notFoundTitle'), className: 'lb-visually-hidden' };
+  return {
+    text: displayTitle(conversation),
+    className: isUntitled(conversation) ? 'page__title is-untitled' : 'page__title',
+  };
+}
+
+function ConversationActions({ conversation }: { conversation: ConversationRecord }) {
+  const { download, pending } = useDownloadConversation();
   return (
-    <div className="page">
-      {back}
-      <header className="page__header">
-        <h1 className={`page__title${untitled ? ' is-untitled' : ''}`} tabIndex={-1}>
-          {displayTitle(conversation)}
-        </h1>
-        <div className="page__actions">
-          <ButtonLink
-            href={chatGptUrl(conversation.id)}
-            target="_blank"
-            rel="noopener noreferrer"
-            variant="primary"
-            icon={<ExternalLinkIcon />}
-          >
-            {i18n.t('common.openInChatGpt')}
-            <span className="lb-visually-hidden"> {i18n.t('common.opensInNewTab')}</span>
-          </ButtonLink>
-          <Button
-            icon={<DownloadIcon />}
-            aria-disabled={downloading}
-            onClick={downloading ? undefined : () => download(conversation.id)}
-          >
-            {downloading ? i18n.t('common.downloading') : i18n.t('common.downloadJson')}
-          </Button>
-        </div>
-      </header>
+    <div className="page__actions">
+      <ExternalLinkButton
+        href={chatGptUrl(conversation.id)}
+        variant="primary"
+        newTabLabel={i18n.t('common.opensInNewTab')}
+      >
+        {i18n.t('common.openInChatGpt')}
+      </ExternalLinkButton>
+      <DownloadButton
+        label={i18n.t('common.downloadJson')}
+        busyLabel={i18n.t('common.downloading')}
+        busy={pending.has(conversation.id)}
+        onDownload={() => download(conversation.id)}
+      />
+    </div>
+  );
+}
+
+function ConversationFacts({ conversation }: { conversation: ConversationRecord }) {
+  const now = useNow();
+  const locale = getUiLocale();
+  return (
+    <>
       <div className="card">
         <dl className="facts">
           <Fact term={i18n.t('archive.updated')}>
@@ -100,7 +114,7 @@ export function ConversationPage({ accountId, id }: { accountId?: string; id: st
         <InfoIcon size={18} />
         {i18n.t('archive.readingSoon')}
       </p>
-    </div>
+    </>
   );
 }
 

@@ -3,25 +3,22 @@ import { browser } from '#imports';
 import { ShieldIcon } from '@/components/icons';
 import { Switch } from '@/components/switch';
 import { useToast } from '@/components/toast';
+import { useErrorToast } from '@/hooks/use-error-toast';
+import { useSettings } from '@/hooks/use-settings';
 import type { Settings } from '@/utils/settings/model';
-import { describeError } from '@/utils/shared/logger';
-import { useSettings } from '../hooks/use-settings';
 
 /** Settings, saved the moment they change, and what Lifeboat is. */
 export function SettingsPage() {
   const { settings, update } = useSettings();
   const toast = useToast();
+  const showError = useErrorToast();
 
   const change = async (patch: Partial<Settings>) => {
     try {
       await update(patch);
       toast.show({ tone: 'success', message: i18n.t('settings.saved') });
     } catch (error) {
-      toast.show({
-        tone: 'error',
-        message: i18n.t('settings.saveFailed'),
-        detail: `${describeError(error)} ${i18n.t('settings.saveFailedHint')}`,
-      });
+      showError(i18n.t('settings.saveFailed'), error);
     }
   };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ChatGptApiError, createChatGptApi } from '@/utils/capture/chatgpt-api';
+import { ChatGptApiError } from '@/utils/capture/chatgpt-api';
 import { buildRawConversation } from '../../../factories';
+import { FAKE_SESSION, type FakeAnswer, fakeChatGpt, json } from '../../../fake-chatgpt-fetch';
 
-const SESSION = { accessToken: 'secret-token-1', expires: '2027-01-01', user: { id: 'u1', name: 'Min', email: 'm@x' } };
+const SESSION = FAKE_SESSION;
 const ACCOUNTS = {
   accounts: {
     default: { account: { account_id: 'acc-personal', structure: 'personal', name: null } },
@@ -10,26 +11,7 @@ const ACCOUNTS = {
   },
   account_ordering: ['acc-personal', 'acc-team'],
 };
-
-type Answer = Response | (() => Response | Promise<Response>);
-
-/** A chatgpt.com stand-in: answers by path, records each request with its headers. */
-function fakeChatGpt(routes: Record<string, Answer[]>, cookies = '') {
-  const calls: { path: string; headers: Record<string, string> }[] = [];
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
-    calls.push({ path: url.pathname, headers: { ...(init?.headers as Record<string, string>) } });
-    const queue = routes[url.pathname];
-    const answer = queue && (queue.length > 1 ? queue.shift() : queue[0]);
-    if (answer === undefined) return new Response('{"detail":"Not Found"}', { status: 404 });
-    return typeof answer === 'function' ? answer() : answer.clone();
-  }) as typeof globalThis.fetch;
-  const api = createChatGptApi({ fetch, origin: 'https://chatgpt.com', readCookies: () => cookies });
-  return { api, calls };
-}
-
-const json = (body: unknown, init: ResponseInit = {}) =>
-  new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
 const CONVERSATION_PATH = '/backend-api/conversation/c1';
 
 describe('createChatGptApi', () => {
@@ -51,14 +33,45 @@ describe('createChatGptApi', () => {
     const { api, calls } = fakeChatGpt(
       {
         '/api/auth/session': [json(SESSION)],
-        '/backend-api/accounts/check/v4-2023-04-27': [json(ACCOUNTS)],
+        [ACCOUNTS_PATH]: [json(ACCOUNTS)],
         [CONVERSATION_PATH]: [json(buildRawConversation('c1'))],
       },
-      'oai-did=abc; _account=ws-1',
+      () => 'oai-did=abc; _account=ws-1',
     );
     expect(await api.getAccount()).toEqual({ id: 'workspace-acc-team', label: 'Team Room', kind: 'workspace' });
     await api.getConversation('c1');
     expect(calls.at(-1)?.headers['chatgpt-account-id']).toBe('acc-team');
+  });
+
+  it('should notice a workspace switch in the same tab', async () => {
+    let cookies = '';
+    const { api } = fakeChatGpt(
+      { '/api/auth/session': [json(SESSION)], [ACCOUNTS_PATH]: [json(ACCOUNTS)] },
+      () => cookies,
+    );
+    expect((await api.getAccount()).id).toBe('user-u1');
+    cookies = '_account=ws-1';
+    expect((await api.getAccount()).id).toBe('workspace-acc-team');
+    cookies = '_account=personal';
+    expect((await api.getAccount()).id).toBe('user-u1');
+  });
+
+  it('should fall back to the personal account for a workspace cookie it cannot find', async () => {
+    const { api } = fakeChatGpt(
+      { '/api/auth/session': [json(SESSION)], [ACCOUNTS_PATH]: [json(ACCOUNTS)] },
+      () => '_account=%20gone%20; other=1',
+    );
+    expect(await api.getAccount()).toEqual({ id: 'user-u1', label: 'Min', kind: 'personal' });
+  });
+
+  it('should re-read the account after a 401: the user may have signed in as someone else', async () => {
+    const { api } = fakeChatGpt({
+      '/api/auth/session': [json(SESSION), json({ ...SESSION, accessToken: 'secret-token-2', user: { id: 'u2' } })],
+      [CONVERSATION_PATH]: [json({ detail: 'expired' }, { status: 401 }), json(buildRawConversation('c1'))],
+    });
+    expect((await api.getAccount()).id).toBe('user-u1');
+    await api.getConversation('c1');
+    expect(await api.getAccount()).toEqual({ id: 'user-u2', label: '', kind: 'personal' });
   });
 
   it('should say nobody is signed in when the session is empty', async () => {
@@ -115,7 +128,7 @@ describe('createChatGptApi', () => {
       /Could not reach chatgpt.com/,
     ],
   ])('should explain %s', async (_label, answer, kind, message) => {
-    const { api } = fakeChatGpt({ '/api/auth/session': [json(SESSION)], [CONVERSATION_PATH]: [answer as Answer] });
+    const { api } = fakeChatGpt({ '/api/auth/session': [json(SESSION)], [CONVERSATION_PATH]: [answer as FakeAnswer] });
     const error = await api.getConversation('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatGptApiError);
     expect(error).toMatchObject({ kind, message: expect.stringMatching(message) });

@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureNotice } from '@/utils/capture/capture-notice';
-import { type ChatGptApi, ChatGptApiError } from '@/utils/capture/chatgpt-api';
-import { createCapturer } from '@/utils/capture/start-capture';
+import { createCapturer } from '@/utils/capture/create-capturer';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { ArchiveDb } from '@/utils/db/database';
 import { registerHandlers, sendMessage } from '@/utils/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { createLogger } from '@/utils/shared/logger';
-import { buildAccount, buildRawConversation } from '../../../factories';
+import { buildRawConversation, sendMessagesFrom } from '../../../factories';
+import { FAKE_SESSION, type FakeAnswer, fakeChatGpt, json } from '../../../fake-chatgpt-fetch';
+
+// The whole capture path below the browser: the real chatgpt.com client over a fake fetch, the real protocol,
+// the real background handler and the real archive on fake-indexeddb.
 
 let db: ArchiveDb;
 const logLines: string[] = [];
@@ -23,14 +26,9 @@ beforeEach(() => {
   fakeBrowser.reset();
   logLines.length = 0;
   db = new ArchiveDb(`capture-test-${crypto.randomUUID()}`);
-  // The real background handler behind the real protocol: a chatgpt.com tab is the sender.
-  const receive = createReceiveCapture({
-    db,
-    logger: createLogger('background', sink),
-    extensionOrigin: 'chrome-extension://x/',
-  });
+  sendMessagesFrom('https://chatgpt.com/c/c1');
   registerHandlers('background', {
-    saveConversation: (capture) => receive(capture, { tab: { url: 'https://chatgpt.com/c/c1' } }),
+    saveConversation: createReceiveCapture({ db, logger: createLogger('background', sink) }),
     downloadConversation: async () => ({ filename: '' }),
   });
 });
@@ -39,39 +37,35 @@ afterEach(async () => {
   await db.delete();
 });
 
-function setup(conversation: () => Promise<unknown>, settings: Settings = DEFAULT_SETTINGS) {
+function setup(conversation: FakeAnswer[], settings: Settings = DEFAULT_SETTINGS) {
   const notices: [string, string][] = [];
   const notice: CaptureNotice = { show: (text, tone) => notices.push([text, tone]), remove: () => {} };
-  let fetches = 0;
-  const api: ChatGptApi = {
-    getSession: async () => ({ accessToken: 't', user: { id: 'test-1' } }),
-    getAccount: async () => buildAccount(),
-    getConversation: async () => {
-      fetches += 1;
-      return conversation();
-    },
-  };
+  const chatgpt = fakeChatGpt({
+    '/api/auth/session': [json(FAKE_SESSION)],
+    '/backend-api/conversation/c1': conversation,
+  });
   const capturer = createCapturer({
-    api,
+    api: chatgpt.api,
     save: (capture) => sendMessage('saveConversation', capture),
     loadSettings: async () => settings,
     notice,
     logger: createLogger('capture', sink),
     texts: { saved: (title) => `Saved “${title}”`, failed: () => 'Not saved' },
   });
-  return { capturer, notices, fetches: () => fetches };
+  const fetches = () => chatgpt.calls.filter((call) => call.path === '/backend-api/conversation/c1').length;
+  return { capturer, notices, fetches };
 }
 
 describe('createCapturer', () => {
   it('should fetch the chat in the URL, store it through the background and say so on the page', async () => {
-    const { capturer, notices } = setup(async () => buildRawConversation('c1'));
+    const { capturer, notices } = setup([json(buildRawConversation('c1'))]);
     await expect(capturer.captureUrl('https://chatgpt.com/c/c1')).resolves.toMatchObject({ status: 'saved', id: 'c1' });
-    expect((await db.conversations.get('c1'))?.raw).toEqual(buildRawConversation('c1'));
+    expect(await db.conversations.get('c1')).toMatchObject({ accountId: 'user-u1', raw: buildRawConversation('c1') });
     expect(notices).toEqual([['Saved “Keeping chats”', 'saved']]);
   });
 
   it('should store nothing and log the reason when the JSON has no mapping', async () => {
-    const { capturer, notices } = setup(async () => ({ conversation_id: 'c1', title: 'x' }));
+    const { capturer, notices } = setup([json({ conversation_id: 'c1', title: 'x' })]);
     const outcome = await capturer.captureConversation('c1');
     expect(outcome).toEqual({ status: 'failed', reason: 'Conversation c1 was not saved: `mapping` is missing.' });
     expect(await db.conversations.count()).toBe(0);
@@ -80,16 +74,23 @@ describe('createCapturer', () => {
   });
 
   it('should log a server failure without throwing', async () => {
-    const { capturer } = setup(async () => {
-      throw new ChatGptApiError('not-json', 'chatgpt.com answered conversation c1 with an HTML page instead of JSON.');
-    });
+    const { capturer } = setup([
+      new Response('<!doctype html><h1>502</h1>', { headers: { 'content-type': 'text/html' } }),
+    ]);
     await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'failed' });
     expect(logLines.at(-1)).toMatch(/^warn \[Lifeboat:capture\] Conversation c1 was not saved: .*HTML page/);
   });
 
   it('should stay quiet when nobody is signed in', async () => {
-    const { capturer, notices } = setup(async () => {
-      throw new ChatGptApiError('signed-out', 'Nobody is signed in to ChatGPT in this tab.');
+    const notices: unknown[] = [];
+    const chatgpt = fakeChatGpt({ '/api/auth/session': [json({})] });
+    const capturer = createCapturer({
+      api: chatgpt.api,
+      save: (capture) => sendMessage('saveConversation', capture),
+      loadSettings: async () => DEFAULT_SETTINGS,
+      notice: { show: (...args) => notices.push(args), remove: () => {} },
+      logger: createLogger('capture', sink),
+      texts: { saved: () => '', failed: () => '' },
     });
     await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'skipped' });
     expect(notices).toEqual([]);
@@ -97,22 +98,22 @@ describe('createCapturer', () => {
   });
 
   it('should capture nothing when capture is switched off, and show no notice when notices are off', async () => {
-    const off = setup(async () => buildRawConversation('c1'), { ...DEFAULT_SETTINGS, captureEnabled: false });
+    const off = setup([json(buildRawConversation('c1'))], { ...DEFAULT_SETTINGS, captureEnabled: false });
     await expect(off.capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'skipped' });
     expect(off.fetches()).toBe(0);
-    const quiet = setup(async () => buildRawConversation('c1'), { ...DEFAULT_SETTINGS, showCaptureNotice: false });
+    const quiet = setup([json(buildRawConversation('c1'))], { ...DEFAULT_SETTINGS, showCaptureNotice: false });
     await expect(quiet.capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'saved' });
     expect(quiet.notices).toEqual([]);
   });
 
   it('should fetch a chat once when it is asked for twice at the same time', async () => {
-    const { capturer, fetches } = setup(async () => buildRawConversation('c1'));
+    const { capturer, fetches } = setup([json(buildRawConversation('c1'))]);
     await Promise.all([capturer.captureConversation('c1'), capturer.captureConversation('c1')]);
     expect(fetches()).toBe(1);
   });
 
   it('should ignore URLs that are not a chat', () => {
-    const { capturer } = setup(async () => buildRawConversation('c1'));
+    const { capturer } = setup([json(buildRawConversation('c1'))]);
     expect(capturer.captureUrl('https://chatgpt.com/share/c1')).toBeUndefined();
   });
 });

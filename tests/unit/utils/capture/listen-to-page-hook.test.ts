@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listenToPageHook, type PageHookMessage } from '@/utils/capture/listen-to-page-hook';
+import { listenToPageHook } from '@/utils/capture/listen-to-page-hook';
+import type { PageHookMessage } from '@/utils/capture/model';
 import { installPageHook, PAGE_HOOK_EVENT } from '@/utils/capture/page-hook';
 
 function fakeWindow(): Window {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   countConversations,
+  getConversation,
   getCurrentAccount,
   InvalidConversationError,
   listConversations,
@@ -61,6 +62,29 @@ describe('saveConversation', () => {
     expect(await db.accounts.count()).toBe(0);
   });
 
+  it('should keep a copy ChatGPT updated later than the one arriving now', async () => {
+    await saveConversation(
+      db,
+      buildCapture(buildRawConversation('c1', undefined, { title: 'Newer', update_time: 200 })),
+      FIXED_NOW,
+    );
+    const late = await saveConversation(
+      db,
+      buildCapture(buildRawConversation('c1', undefined, { title: 'Older', update_time: 100 })),
+      FIXED_NOW + 1,
+    );
+    expect(late).toMatchObject({ stored: false, record: { title: 'Newer' } });
+    expect((await db.conversations.get('c1'))?.title).toBe('Newer');
+  });
+
+  it('should refuse to move a conversation to another account and keep the stored one', async () => {
+    await saveConversation(db, buildCapture(buildRawConversation('c1')), FIXED_NOW);
+    const other = buildCapture(buildRawConversation('c1'), { account: buildAccount({ id: 'user-other' }) });
+    await expect(saveConversation(db, other, FIXED_NOW + 1)).rejects.toMatchObject({ code: 'refused' });
+    expect((await db.conversations.get('c1'))?.accountId).toBe('user-test-1');
+    expect(await db.accounts.count()).toBe(1);
+  });
+
   it('should refuse JSON that belongs to another conversation than the URL says', async () => {
     const capture = buildCapture(buildRawConversation('c1'), { conversationId: 'c2' });
     await expect(saveConversation(db, capture, FIXED_NOW)).rejects.toBeInstanceOf(InvalidConversationError);
@@ -93,5 +117,7 @@ describe('listConversations', () => {
     expect(await countConversations(db, 'user-test-1')).toBe(3);
     expect((await listConversations(db, 'workspace-team')).map((c) => c.id)).toEqual(['team-chat']);
     expect((await getCurrentAccount(db))?.id).toBe('workspace-team');
+    expect(await getConversation(db, 'workspace-team', 'team-chat')).toBeDefined();
+    expect(await getConversation(db, 'user-test-1', 'team-chat')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RawConversationSchema } from '@/utils/conversations/model';
 import { currentBranch, summarizeConversation } from '@/utils/conversations/summarize-conversation';
+import { conversationIdOf, loadOwnFixtures, loadSharedFixtures } from '../../../e2e/model-chatgpt/backend';
 import { buildRawConversation, FIXED_NOW } from '../../../factories';
 
 function parse(raw: unknown) {
@@ -85,4 +86,31 @@ describe('summarizeConversation', () => {
       model: null,
     });
   });
+});
+
+describe('summarizeConversation on the project fixtures', () => {
+  const byFile = Object.fromEntries(loadOwnFixtures().map((raw) => [conversationIdOf(raw), raw]));
+  it.each([
+    // file, what a person sees on the visible branch, leaves of the tree, model of the newest answer
+    ['own-01 (edits and a regeneration)', 'e88b7591-31db-4e32-98dc-b35f94c662cd', 6, 4, 'gpt-4o'],
+    ['own-02 (code interpreter)', '780c4b16-a510-49fa-a2b2-bbd1c38dbe31', 2, 1, 'gpt-4o'],
+    ['own-03 (image upload, custom GPT)', 'bd8ec9a1-f803-45ed-bd7c-9ec7081ab44d', 2, 1, 'gpt-5'],
+    ['own-04 (reasoning, web search)', 'e4039782-67e5-43c9-ae73-35a01662e2ce', 2, 1, 'gpt-5-thinking'],
+    ['own-05 (2023 shape, no id)', '4ca67353-d824-444b-81c1-56cf264ca243', 4, 1, 'text-davinci-002-render-sha'],
+  ])('%s', (_label, id, messageCount, branchCount, model) => {
+    expect(summarizeConversation(parse(byFile[id]), FIXED_NOW)).toMatchObject({ messageCount, branchCount, model });
+  });
+
+  const shared = loadSharedFixtures();
+  it.skipIf(!shared.available)(
+    `should summarize every real conversation in ../shared/fixtures${shared.available ? '' : ` (skipped: ${shared.reason})`}`,
+    () => {
+      for (const raw of shared.conversations) {
+        const summary = summarizeConversation(parse(raw), FIXED_NOW);
+        expect(summary.messageCount, String(raw.title)).toBeGreaterThan(0);
+        expect(summary.updatedAt).toBeGreaterThanOrEqual(summary.createdAt);
+        expect(summary.title).not.toBe('');
+      }
+    },
+  );
 });

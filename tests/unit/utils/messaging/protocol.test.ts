@@ -1,82 +1,134 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { protocol, registerHandlers, sendMessage } from '@/utils/messaging/protocol';
-import { buildCapture } from '../../../factories';
+import {
+  type Handlers,
+  isAllowedSender,
+  ProtocolError,
+  registerHandlers,
+  sendMessage,
+} from '@/utils/messaging/protocol';
+import { LifeboatError } from '@/utils/shared/lifeboat-error';
+import { buildCapture, FAKE_EXTENSION_ORIGIN, sendMessagesFrom } from '../../../factories';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
-const offscreenNeverCalled = {
-  createDownloadUrl: async () => {
-    throw new Error('offscreen handler called');
-  },
-  revokeDownloadUrl: async () => ({ revoked: false }),
-};
+const saved = { id: 'conv-test-1', title: 'T', messageCount: 2, stored: true };
+
+function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'background'> {
+  return {
+    saveConversation: async () => saved,
+    downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
+    ...overrides,
+  };
+}
+
+describe('isAllowedSender', () => {
+  it.each([
+    [{ url: 'https://chatgpt.com/c/1' }, 'extension-or-chatgpt', true],
+    [{ url: 'https://chat.openai.com/c/1' }, 'extension-or-chatgpt', true],
+    [{ url: `${FAKE_EXTENSION_ORIGIN}app.html` }, 'extension', true],
+    [{ url: 'https://chatgpt.com/c/1' }, 'extension', false],
+    [{ url: 'https://chatgpt.com.evil.example/c/1' }, 'extension-or-chatgpt', false],
+    [{ url: 'http://chatgpt.com/c/1' }, 'extension-or-chatgpt', false],
+    [{ url: 'chrome-extension://someone-else/app.html' }, 'extension', false],
+    // The frame's URL decides, not the tab's: a foreign iframe inside a chatgpt.com tab is not ChatGPT.
+    [{ url: 'https://ads.example/frame', tab: { url: 'https://chatgpt.com/c/1' } }, 'extension-or-chatgpt', false],
+    [{}, 'extension-or-chatgpt', false],
+  ] as const)('should judge %j sending an %s message as %s', (sender, senders, allowed) => {
+    expect(isAllowedSender(sender, senders, FAKE_EXTENSION_ORIGIN)).toBe(allowed);
+  });
+});
 
 describe('the message protocol', () => {
   it('should deliver a valid request to its handler and return the validated answer', async () => {
-    registerHandlers('background', {
-      saveConversation: async (capture) => ({ id: capture.conversationId, title: 'T', messageCount: 2 }),
-      downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
-    });
-    await expect(sendMessage('saveConversation', buildCapture())).resolves.toEqual({
-      id: 'conv-test-1',
-      title: 'T',
-      messageCount: 2,
-    });
+    sendMessagesFrom('https://chatgpt.com/c/conv-test-1');
+    registerHandlers('background', background());
+    await expect(sendMessage('saveConversation', buildCapture())).resolves.toEqual(saved);
   });
 
   it('should refuse an invalid request before the handler runs, saying which field is wrong', async () => {
+    sendMessagesFrom('https://chatgpt.com/c/1');
     let called = false;
-    registerHandlers('background', {
-      saveConversation: async () => {
-        called = true;
-        return { id: 'x', title: '', messageCount: 0 };
-      },
-      downloadConversation: async () => ({ filename: '' }),
-    });
+    registerHandlers(
+      'background',
+      background({
+        saveConversation: async () => {
+          called = true;
+          return saved;
+        },
+      }),
+    );
     const bad = { ...buildCapture(), conversationId: '../../etc/passwd' };
-    await expect(sendMessage('saveConversation', bad)).rejects.toThrow(/Refused "saveConversation": conversationId/);
+    const error = await sendMessage('saveConversation', bad).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/^Refused "saveConversation": conversationId/),
+    });
     expect(called).toBe(false);
   });
 
-  it("should carry a handler's error back to the sender", async () => {
-    registerHandlers('background', {
-      saveConversation: async () => {
-        throw new Error('Conversation x was not saved: `mapping` is missing.');
-      },
-      downloadConversation: async () => ({ filename: '' }),
+  it('should refuse a message from a sender it does not allow', async () => {
+    sendMessagesFrom('https://chatgpt.com/c/1');
+    registerHandlers('background', background());
+    await expect(sendMessage('downloadConversation', { id: 'a' })).rejects.toMatchObject({
+      code: 'refused',
+      message: 'Refused "downloadConversation" from https://chatgpt.com/c/1.',
     });
-    await expect(sendMessage('saveConversation', buildCapture())).rejects.toThrow('`mapping` is missing');
+  });
+
+  it("should carry a handler's error and its code back to the sender", async () => {
+    sendMessagesFrom(`${FAKE_EXTENSION_ORIGIN}app.html`);
+    registerHandlers(
+      'background',
+      background({
+        downloadConversation: async () => {
+          throw new LifeboatError('not-found', 'Conversation a is not in the archive.');
+        },
+      }),
+    );
+    const error = await sendMessage('downloadConversation', { id: 'a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({ code: 'not-found', message: 'Conversation a is not in the archive.' });
   });
 
   it("should route each message only to its target's handlers", async () => {
-    registerHandlers('offscreen', offscreenNeverCalled);
-    registerHandlers('background', {
-      saveConversation: async () => ({ id: 'a', title: '', messageCount: 0 }),
-      downloadConversation: async () => ({ filename: 'f.json' }),
+    sendMessagesFrom(`${FAKE_EXTENSION_ORIGIN}app.html`);
+    registerHandlers('offscreen', {
+      createDownloadUrl: async () => {
+        throw new Error('offscreen handler called');
+      },
+      revokeDownloadUrl: async () => ({ revoked: false }),
     });
-    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({ filename: 'f.json' });
+    registerHandlers('background', background());
+    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({ filename: 'a.json' });
   });
 
   it('should ignore messages that are not Lifeboat envelopes', async () => {
-    registerHandlers('offscreen', offscreenNeverCalled);
+    registerHandlers('background', background());
     fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve('someone else'));
-    await expect(fakeBrowser.runtime.sendMessage({ type: 'createDownloadUrl' })).resolves.toBe('someone else');
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'saveConversation' })).resolves.toBe('someone else');
+  });
+
+  it('should answer through sendResponse when the browser passes one', async () => {
+    registerHandlers('background', background());
+    const replies: unknown[] = [];
+    const envelope = { lifeboat: 1, target: 'background', type: 'downloadConversation', data: { id: 'a' } };
+    // The typed trigger takes (message, sender); Chrome and Firefox also pass sendResponse.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const results = await trigger(envelope, { url: `${FAKE_EXTENSION_ORIGIN}app.html` }, (reply: unknown) =>
+      replies.push(reply),
+    );
+    expect(results).toEqual([true]);
+    await expect.poll(() => replies).toEqual([{ ok: true, data: { filename: 'a.json' } }]);
   });
 
   it('should reject a malformed answer instead of passing it on', async () => {
-    registerHandlers('background', {
-      saveConversation: async () => ({ id: 1 }) as never,
-      downloadConversation: async () => ({ filename: '' }),
-    });
-    await expect(sendMessage('saveConversation', buildCapture())).rejects.toThrow(
-      /answer to "saveConversation" was malformed/,
+    sendMessagesFrom(`${FAKE_EXTENSION_ORIGIN}app.html`);
+    registerHandlers('background', background({ downloadConversation: async () => ({ filename: 1 }) as never }));
+    await expect(sendMessage('downloadConversation', { id: 'a' })).rejects.toThrow(
+      /answer to "downloadConversation" was malformed/,
     );
-  });
-
-  it('should name a target for every message', () => {
-    for (const spec of Object.values(protocol)) expect(['background', 'offscreen']).toContain(spec.target);
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { conversationAppHash } from '@/utils/shared/open-app-page';
 
 /** A section of the full-page app, read from the URL hash. */
 export type Route =
@@ -7,10 +8,8 @@ export type Route =
   | { page: 'health' }
   | { page: 'settings' };
 
-/** The top-level sections, in sidebar order. */
-export const SECTIONS = ['archive', 'prompts', 'health', 'settings'] as const;
 /** One top-level section. */
-export type Section = (typeof SECTIONS)[number];
+export type Section = Route['page'];
 
 /** Reads a route from a hash such as `#archive/abc-123`; anything unknown is the archive. */
 export function parseRoute(hash: string): Route {
@@ -34,7 +33,7 @@ export function parseRoute(hash: string): Route {
 
 /** The hash of a conversation's detail view. */
 export function conversationHash(id: string): `#archive/${string}` {
-  return `#archive/${encodeURIComponent(id)}`;
+  return `#${conversationAppHash(id)}`;
 }
 
 /** The current route, updated on every `hashchange` (links, back and forward). */

@@ -1,16 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
-import { countConversations, getCurrentAccount, listConversations } from '@/utils/conversations/store';
+import { countConversations, getConversation, getCurrentAccount, listConversations } from '@/utils/conversations/store';
 import { db } from '@/utils/db/db';
 
-/** Live data of one view; `undefined` fields mean the database has not answered yet. */
+/** Live data of one view: `{ loading: true }` until the database first answers, then the data. */
 export type Loadable<T> = { loading: true } | ({ loading: false } & T);
+
+/** Turns a live query's result (`undefined` while the database has not answered) into a Loadable. */
+export function toLoadable<T extends object>(result: T | undefined): Loadable<T> {
+  return result === undefined ? { loading: true } : { loading: false, ...result };
+}
 
 /** The signed-in account (most recently seen on chatgpt.com), live; `account` is undefined before any capture. */
 export function useCurrentAccount(): Loadable<{ account: AccountRecord | undefined }> {
   // Wrapped in an object so "no account yet" (undefined) is told apart from "still loading".
-  const result = useLiveQuery(async () => ({ account: await getCurrentAccount(db) }), []);
-  return result === undefined ? { loading: true } : { loading: false, ...result };
+  return toLoadable(useLiveQuery(async () => ({ account: await getCurrentAccount(db) }), []));
 }
 
 /** The current account's newest conversations (at most `limit`) and how many it has in all, live. */
@@ -26,7 +30,7 @@ export function useConversationList(
     ]);
     return { conversations, total };
   }, [accountId, limit]);
-  return result === undefined ? { loading: true } : { loading: false, ...result };
+  return toLoadable(result);
 }
 
 /** One conversation of the given account, live; `conversation` is undefined when it is not in that account. */
@@ -34,10 +38,9 @@ export function useConversation(
   accountId: string | undefined,
   id: string,
 ): Loadable<{ conversation: ConversationRecord | undefined }> {
-  const result = useLiveQuery(async () => {
-    const conversation = await db.conversations.get(id);
-    // Never show one account's chat under another.
-    return { conversation: conversation?.accountId === accountId ? conversation : undefined };
-  }, [accountId, id]);
-  return result === undefined ? { loading: true } : { loading: false, ...result };
+  const result = useLiveQuery(
+    async () => ({ conversation: accountId === undefined ? undefined : await getConversation(db, accountId, id) }),
+    [accountId, id],
+  );
+  return toLoadable(result);
 }

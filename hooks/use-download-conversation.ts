@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { i18n } from '#i18n';
 import { useToast } from '@/components/toast';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { describeError } from '@/utils/shared/logger';
+import { useErrorToast } from './use-error-toast';
 
 /** Saves one conversation's raw JSON as a file through the background, with a toast either way. */
 export function useDownloadConversation(): {
@@ -11,6 +11,7 @@ export function useDownloadConversation(): {
   pending: ReadonlySet<string>;
 } {
   const toast = useToast();
+  const showError = useErrorToast();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const download = useCallback(
     async (id: string) => {
@@ -23,11 +24,7 @@ export function useDownloadConversation(): {
           detail: i18n.t('common.downloadDoneDetail'),
         });
       } catch (error) {
-        toast.show({
-          tone: 'error',
-          message: i18n.t('common.downloadFailed'),
-          detail: `${describeError(error)} ${i18n.t('common.downloadFailedHint')}`,
-        });
+        showError(i18n.t('common.downloadFailed'), error);
       } finally {
         setPending((ids) => {
           const next = new Set(ids);
@@ -36,7 +33,7 @@ export function useDownloadConversation(): {
         });
       }
     },
-    [toast],
+    [toast, showError],
   );
   return { download, pending };
 }

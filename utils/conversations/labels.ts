@@ -1,10 +1,15 @@
 import { i18n } from '#i18n';
-import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
-import { formatNumber } from './ui-locale';
+import { formatNumber } from '@/utils/shared/ui-locale';
+import type { AccountRecord, ConversationRecord } from './model';
+
+/** Whether ChatGPT has not named the conversation yet (the UI then shows "Untitled chat", muted). */
+export function isUntitled(conversation: Pick<ConversationRecord, 'title'>): boolean {
+  return conversation.title.trim() === '';
+}
 
 /** A conversation's title as the UI shows it: ChatGPT's title, or "Untitled chat". */
 export function displayTitle(conversation: Pick<ConversationRecord, 'title'>): string {
-  return conversation.title.trim() === '' ? i18n.t('common.untitled') : conversation.title;
+  return isUntitled(conversation) ? i18n.t('common.untitled') : conversation.title;
 }
 
 /** "12 chats saved", with the number in the UI language. */
@@ -25,6 +30,16 @@ export function branchesLabel(count: number): string {
 /** "Personal account" or "Workspace". */
 export function accountKindLabel(account: Pick<AccountRecord, 'kind'>): string {
   return account.kind === 'workspace' ? i18n.t('common.accountWorkspace') : i18n.t('common.accountPersonal');
+}
+
+/** Whether Lifeboat knows the account's name (a stored label of '' means it does not). */
+export function hasAccountName(account: Pick<AccountRecord, 'label'>): boolean {
+  return account.label.trim() !== '';
+}
+
+/** The account's name as the UI shows it: its label, or "Personal account" / "Workspace" when the name is unknown. */
+export function accountLabel(account: Pick<AccountRecord, 'label' | 'kind'>): string {
+  return hasAccountName(account) ? account.label : accountKindLabel(account);
 }
 
 /** The conversation on chatgpt.com. */

@@ -5,7 +5,7 @@ export function getUiLocale(): string {
   return browser.i18n.getUILanguage();
 }
 
-/** A number in the UI language: "1,234" / "1,234". */
+/** A number in the UI language: "1,234" in English, "1.234" in German. */
 export function formatNumber(value: number, locale: string = getUiLocale()): string {
   return new Intl.NumberFormat(locale).format(value);
 }

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  accountKindLabel,
+  accountLabel,
+  branchesLabel,
+  chatGptUrl,
+  chatsSavedLabel,
+  displayTitle,
+  hasAccountName,
+  isUntitled,
+  messagesLabel,
+} from '@/utils/conversations/labels';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Each message reads as its key and substitutions, so a test sees which message was chosen.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name: string, substitutions?: string | string[]) =>
+    substitutions === undefined ? name : `${name}(${[substitutions].flat().join(',')})`,
+  );
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+});
+
+describe('displayTitle', () => {
+  it("should keep ChatGPT's title", () => {
+    expect(displayTitle({ title: 'Trip to Busan' })).toBe('Trip to Busan');
+  });
+
+  it.each(['', '   '])('should call a chat titled %j "Untitled chat"', (title) => {
+    expect(displayTitle({ title })).toBe('common_untitled');
+  });
+});
+
+describe('accountLabel', () => {
+  it("should be the account's name when Lifeboat knows it", () => {
+    expect(accountLabel({ label: 'Acme Corp', kind: 'workspace' })).toBe('Acme Corp');
+  });
+
+  it.each([
+    ['personal', '', 'common_accountPersonal'],
+    ['workspace', '', 'common_accountWorkspace'],
+    ['workspace', '  ', 'common_accountWorkspace'],
+  ] as const)('should fall back to the %s kind for an unknown name (%j)', (kind, label, expected) => {
+    expect(accountLabel({ label, kind })).toBe(expected);
+    expect(hasAccountName({ label })).toBe(false);
+  });
+});
+
+describe('accountKindLabel', () => {
+  it.each([
+    ['personal', 'common_accountPersonal'],
+    ['workspace', 'common_accountWorkspace'],
+  ] as const)('should name a %s account', (kind, expected) => {
+    expect(accountKindLabel({ kind })).toBe(expected);
+  });
+});
+
+describe('counted labels', () => {
+  it('should pass the count, formatted in the UI language, to the plural message', () => {
+    expect(chatsSavedLabel(1234)).toBe('common_chatsSaved(1,234)');
+    expect(messagesLabel(1)).toBe('common_messages(1)');
+    expect(branchesLabel(3)).toBe('common_branches(3)');
+  });
+});
+
+describe('chatGptUrl', () => {
+  it('should link to the chat on chatgpt.com', () => {
+    expect(chatGptUrl('abc-123')).toBe('https://chatgpt.com/c/abc-123');
+    expect(chatGptUrl('a/b')).toBe('https://chatgpt.com/c/a%2Fb');
+  });
+});
+
+describe('isUntitled', () => {
+  it.each([
+    ['', true],
+    ['  ', true],
+    ['Trip to Busan', false],
+  ])('should call %j untitled: %s', (title, expected) => {
+    expect(isUntitled({ title })).toBe(expected);
+  });
+});

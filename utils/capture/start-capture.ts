@@ -1,0 +1,37 @@
+import type { ContentScriptContext } from '#imports';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { loadSettings } from '@/utils/settings/settings-store';
+import { createLogger } from '@/utils/shared/logger';
+import { createCaptureNotice } from './capture-notice';
+import { createChatGptApi } from './chatgpt-api';
+import { createCapturer } from './create-capturer';
+import { listenToPageHook } from './listen-to-page-hook';
+import { pageFetch } from './page-fetch';
+
+/**
+ * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
+ * to the background. Everything it registers ends with the content script's context.
+ */
+export function startCapture(
+  ctx: ContentScriptContext,
+  texts: { saved: (title: string) => string; failed: () => string },
+) {
+  const logger = createLogger('capture');
+  const notice = createCaptureNotice(document);
+  const capturer = createCapturer({
+    api: createChatGptApi({ fetch: pageFetch(), origin: location.origin, readCookies: () => document.cookie }),
+    save: (capture) => sendMessage('saveConversation', capture),
+    loadSettings,
+    notice,
+    logger,
+    texts,
+  });
+  const stopListening = listenToPageHook((message) => logger.debug(`Page hook ${message.type}.`));
+  ctx.onInvalidated(() => {
+    stopListening();
+    notice.remove();
+  });
+  // ChatGPT is a single-page app: follow its route changes as well as the first load.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void capturer.captureUrl(newUrl));
+  void capturer.captureUrl(location.href);
+}
