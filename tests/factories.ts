@@ -1,6 +1,7 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Account, CapturedConversation } from '@/utils/conversations/model';
+import { ArchiveDb } from '@/utils/db/database';
 
 // Deterministic builders for unit tests: fixed ids and a fixed clock, overridable field by field.
 
@@ -100,4 +101,22 @@ export function sendMessagesFrom(url: string): void {
     const replies = await fakeBrowser.runtime.onMessage.trigger(message, { url, id: fakeBrowser.runtime.id });
     return replies.find((reply: unknown) => reply !== undefined);
   });
+}
+
+/**
+ * A fresh ArchiveDb on fake-indexeddb for every test in the calling file, deleted afterwards; call the
+ * returned function inside a test to get it.
+ */
+export function useFreshArchiveDb(prefix = 'test'): () => ArchiveDb {
+  let db: ArchiveDb | undefined;
+  beforeEach(() => {
+    db = new ArchiveDb(`${prefix}-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    await db?.delete();
+  });
+  return () => {
+    if (db === undefined) throw new Error('useFreshArchiveDb() gives a database inside tests only');
+    return db;
+  };
 }

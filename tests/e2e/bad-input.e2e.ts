@@ -60,6 +60,42 @@ describe('bad answers from chatgpt.com', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('should say how long chatgpt.com asks it to wait when rate limited, and store nothing', async () => {
+    session = await launchExtension();
+    const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    backend.addFault(path, {
+      status: 429,
+      retryAfterSeconds: 37,
+      body: '{"detail":"Too many requests in 1 minute. Try again later."}',
+    });
+    const page = await session.openChatGpt(`https://chatgpt.com/c/${ID}`);
+    await expect
+      .poll(() => session?.pageLogs.find((line) => line.includes('HTTP 429')))
+      .toContain('It asks to wait 37 s.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: "couldn't save" }).count()).toBe(1);
+    const popup = await session.openPage('popup.html');
+    expect(await readArchive(popup, 'conversations')).toEqual([]);
+  });
+
+  it('should fetch a fresh session when the token has expired, then store the chat', async () => {
+    session = await launchExtension();
+    const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    backend.addFault(path, { status: 401, body: '{"detail":"Unauthorized"}' });
+    await session.openChatGpt(`https://chatgpt.com/c/${ID}`);
+    const popup = await session.openPage('popup.html');
+    await expect.poll(async () => (await readArchive(popup, 'conversations')).length).toBe(1);
+    expect(backend.requests.filter((r) => r.url.endsWith('/api/auth/session'))).toHaveLength(2);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('should wait out a slow chatgpt.com', async () => {
+    session = await launchExtension();
+    const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    backend.setLatency(2500);
+    const page = await session.openChatGpt(`https://chatgpt.com/c/${ID}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: TITLE }).count(), { timeout: 15_000 }).toBe(1);
+  });
+
   it('should keep the stored copy when a later answer is bad', async () => {
     session = await launchExtension();
     const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });

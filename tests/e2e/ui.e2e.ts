@@ -113,6 +113,10 @@ describe('the popup and the full page', () => {
     await empty.close();
 
     await captureSome(session, fixtures.length);
+    const chat = await session.openChatGpt(`https://chatgpt.com/c/${fixtures[1]?.id}`);
+    await chat.getByRole('status').filter({ hasText: fixtures[1]?.title }).waitFor();
+    await shoot(chat, `chatgpt-notice-${language}-${colorScheme}`);
+    await chat.close();
     const popup = await session.openPage('popup.html');
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.getByText(fixtures[0]?.title ?? '', { exact: true }).waitFor();

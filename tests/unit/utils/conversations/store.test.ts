@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countConversations,
   getConversation,
@@ -7,18 +7,9 @@ import {
   listConversations,
   saveConversation,
 } from '@/utils/conversations/store';
-import { ArchiveDb } from '@/utils/db/database';
-import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../../../factories';
+import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW, useFreshArchiveDb } from '../../../factories';
 
-let db: ArchiveDb;
-
-beforeEach(() => {
-  db = new ArchiveDb(`store-test-${crypto.randomUUID()}`);
-});
-
-afterEach(async () => {
-  await db.delete();
-});
+const archive = useFreshArchiveDb('store');
 
 describe('saveConversation', () => {
   it('should keep the raw JSON exactly as received, unknown fields included', async () => {
@@ -28,23 +19,27 @@ describe('saveConversation', () => {
     });
     const node = (raw.mapping as Record<string, { message: { content: unknown } }>)['c1-node-2'];
     if (node) node.message.content = { content_type: 'future_widget', payload: { x: 1 } };
-    await saveConversation(db, buildCapture(raw), FIXED_NOW);
-    const stored = await db.conversations.get('c1');
+    await saveConversation(archive(), buildCapture(raw), FIXED_NOW);
+    const stored = await archive().conversations.get('c1');
     expect(stored?.raw).toEqual(raw);
     expect(stored).toMatchObject({ id: 'c1', accountId: 'user-test-1', capturedAt: FIXED_NOW, title: 'Keeping chats' });
   });
 
   it('should store a conversation whose JSON has no id, under the id from the URL', async () => {
     const { id: _id, conversation_id: _cid, ...raw } = buildRawConversation('no-id');
-    await saveConversation(db, buildCapture(raw, { conversationId: 'no-id' }), FIXED_NOW);
-    expect(await db.conversations.get('no-id')).toBeDefined();
+    await saveConversation(archive(), buildCapture(raw, { conversationId: 'no-id' }), FIXED_NOW);
+    expect(await archive().conversations.get('no-id')).toBeDefined();
   });
 
   it('should replace an older copy of the same conversation', async () => {
-    await saveConversation(db, buildCapture(buildRawConversation('c1', undefined, { title: 'Old' })), FIXED_NOW);
-    await saveConversation(db, buildCapture(buildRawConversation('c1', undefined, { title: 'New' })), FIXED_NOW + 1);
-    expect(await db.conversations.count()).toBe(1);
-    expect((await db.conversations.get('c1'))?.title).toBe('New');
+    await saveConversation(archive(), buildCapture(buildRawConversation('c1', undefined, { title: 'Old' })), FIXED_NOW);
+    await saveConversation(
+      archive(),
+      buildCapture(buildRawConversation('c1', undefined, { title: 'New' })),
+      FIXED_NOW + 1,
+    );
+    expect(await archive().conversations.count()).toBe(1);
+    expect((await archive().conversations.get('c1'))?.title).toBe('New');
   });
 
   it.each([
@@ -55,48 +50,52 @@ describe('saveConversation', () => {
     ['a node whose children are not a list', { mapping: { a: { children: 'b' } } }, 'mapping.a.children'],
   ])('should refuse %s with a reason and store nothing', async (_label, conversation, reason) => {
     const capture = buildCapture(buildRawConversation('c1'));
-    await expect(saveConversation(db, { ...capture, conversation }, FIXED_NOW)).rejects.toThrow(
+    await expect(saveConversation(archive(), { ...capture, conversation }, FIXED_NOW)).rejects.toThrow(
       expect.objectContaining({ name: 'InvalidConversationError', message: expect.stringContaining(reason) }),
     );
-    expect(await db.conversations.count()).toBe(0);
-    expect(await db.accounts.count()).toBe(0);
+    expect(await archive().conversations.count()).toBe(0);
+    expect(await archive().accounts.count()).toBe(0);
   });
 
   it('should keep a copy ChatGPT updated later than the one arriving now', async () => {
     await saveConversation(
-      db,
+      archive(),
       buildCapture(buildRawConversation('c1', undefined, { title: 'Newer', update_time: 200 })),
       FIXED_NOW,
     );
     const late = await saveConversation(
-      db,
+      archive(),
       buildCapture(buildRawConversation('c1', undefined, { title: 'Older', update_time: 100 })),
       FIXED_NOW + 1,
     );
     expect(late).toMatchObject({ stored: false, record: { title: 'Newer' } });
-    expect((await db.conversations.get('c1'))?.title).toBe('Newer');
+    expect((await archive().conversations.get('c1'))?.title).toBe('Newer');
   });
 
   it('should refuse to move a conversation to another account and keep the stored one', async () => {
-    await saveConversation(db, buildCapture(buildRawConversation('c1')), FIXED_NOW);
+    await saveConversation(archive(), buildCapture(buildRawConversation('c1')), FIXED_NOW);
     const other = buildCapture(buildRawConversation('c1'), { account: buildAccount({ id: 'user-other' }) });
-    await expect(saveConversation(db, other, FIXED_NOW + 1)).rejects.toMatchObject({ code: 'refused' });
-    expect((await db.conversations.get('c1'))?.accountId).toBe('user-test-1');
-    expect(await db.accounts.count()).toBe(1);
+    await expect(saveConversation(archive(), other, FIXED_NOW + 1)).rejects.toMatchObject({ code: 'refused' });
+    expect((await archive().conversations.get('c1'))?.accountId).toBe('user-test-1');
+    expect(await archive().accounts.count()).toBe(1);
   });
 
   it('should refuse JSON that belongs to another conversation than the URL says', async () => {
     const capture = buildCapture(buildRawConversation('c1'), { conversationId: 'c2' });
-    await expect(saveConversation(db, capture, FIXED_NOW)).rejects.toBeInstanceOf(InvalidConversationError);
+    await expect(saveConversation(archive(), capture, FIXED_NOW)).rejects.toBeInstanceOf(InvalidConversationError);
   });
 
   it('should leave what was stored before untouched when a later capture is bad', async () => {
-    await saveConversation(db, buildCapture(buildRawConversation('c1')), FIXED_NOW);
-    const before = await db.conversations.get('c1');
+    await saveConversation(archive(), buildCapture(buildRawConversation('c1')), FIXED_NOW);
+    const before = await archive().conversations.get('c1');
     await expect(
-      saveConversation(db, { ...buildCapture(buildRawConversation('c1')), conversation: { nope: true } }, FIXED_NOW),
+      saveConversation(
+        archive(),
+        { ...buildCapture(buildRawConversation('c1')), conversation: { nope: true } },
+        FIXED_NOW,
+      ),
     ).rejects.toThrow();
-    expect(await db.conversations.get('c1')).toEqual(before);
+    expect(await archive().conversations.get('c1')).toEqual(before);
   });
 });
 
@@ -108,16 +107,24 @@ describe('listConversations', () => {
       ['new', 300],
       ['mid', 200],
     ] as const) {
-      await saveConversation(db, buildCapture(buildRawConversation(id, undefined, { update_time: update })), FIXED_NOW);
+      await saveConversation(
+        archive(),
+        buildCapture(buildRawConversation(id, undefined, { update_time: update })),
+        FIXED_NOW,
+      );
     }
-    await saveConversation(db, buildCapture(buildRawConversation('team-chat'), { account: work }), FIXED_NOW + 5);
+    await saveConversation(
+      archive(),
+      buildCapture(buildRawConversation('team-chat'), { account: work }),
+      FIXED_NOW + 5,
+    );
 
-    expect((await listConversations(db, 'user-test-1')).map((c) => c.id)).toEqual(['new', 'mid', 'old']);
-    expect((await listConversations(db, 'user-test-1', 2)).map((c) => c.id)).toEqual(['new', 'mid']);
-    expect(await countConversations(db, 'user-test-1')).toBe(3);
-    expect((await listConversations(db, 'workspace-team')).map((c) => c.id)).toEqual(['team-chat']);
-    expect((await getCurrentAccount(db))?.id).toBe('workspace-team');
-    expect(await getConversation(db, 'workspace-team', 'team-chat')).toBeDefined();
-    expect(await getConversation(db, 'user-test-1', 'team-chat')).toBeUndefined();
+    expect((await listConversations(archive(), 'user-test-1')).map((c) => c.id)).toEqual(['new', 'mid', 'old']);
+    expect((await listConversations(archive(), 'user-test-1', 2)).map((c) => c.id)).toEqual(['new', 'mid']);
+    expect(await countConversations(archive(), 'user-test-1')).toBe(3);
+    expect((await listConversations(archive(), 'workspace-team')).map((c) => c.id)).toEqual(['team-chat']);
+    expect((await getCurrentAccount(archive()))?.id).toBe('workspace-team');
+    expect(await getConversation(archive(), 'workspace-team', 'team-chat')).toBeDefined();
+    expect(await getConversation(archive(), 'user-test-1', 'team-chat')).toBeUndefined();
   });
 });

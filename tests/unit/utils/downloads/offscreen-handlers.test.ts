@@ -1,20 +1,14 @@
 import { resolveObjectURL } from 'node:buffer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveDb } from '@/utils/db/database';
+import { describe, expect, it } from 'vitest';
 import { createOffscreenHandlers } from '@/utils/downloads/offscreen-handlers';
+import { useFreshArchiveDb } from '../../../factories';
 
-let db: ArchiveDb;
-beforeEach(() => {
-  db = new ArchiveDb(`offscreen-test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
-});
+const archive = useFreshArchiveDb('offscreen');
 
 describe('createOffscreenHandlers', () => {
   it('should turn a hand-off Blob into a blob: URL that reads back the same bytes', async () => {
-    await db.handoffs.put({ id: 'h1', blob: new Blob(['{"a":1}']), createdAt: 0 });
-    const handlers = createOffscreenHandlers({ db });
+    await archive().handoffs.put({ id: 'h1', blob: new Blob(['{"a":1}']), createdAt: 0 });
+    const handlers = createOffscreenHandlers({ db: archive() });
     const { url } = await handlers.createDownloadUrl({ handoffId: 'h1' }, {});
     expect(url).toMatch(/^blob:/);
     expect(await resolveObjectURL(url)?.text()).toBe('{"a":1}');
@@ -23,7 +17,9 @@ describe('createOffscreenHandlers', () => {
   });
 
   it('should say so when the hand-off is gone', async () => {
-    await expect(createOffscreenHandlers({ db }).createDownloadUrl({ handoffId: 'gone' }, {})).rejects.toMatchObject({
+    await expect(
+      createOffscreenHandlers({ db: archive() }).createDownloadUrl({ handoffId: 'gone' }, {}),
+    ).rejects.toMatchObject({
       code: 'not-found',
       message: 'Download gone is no longer waiting.',
     });
