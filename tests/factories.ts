@@ -107,7 +107,7 @@ export function sendMessagesFrom(url: string): void {
  * A fresh ArchiveDb on fake-indexeddb for every test in the calling file, deleted afterwards; call the
  * returned function inside a test to get it.
  */
-export function useFreshArchiveDb(prefix = 'test'): () => ArchiveDb {
+export function freshArchiveDbPerTest(prefix = 'test'): () => ArchiveDb {
   let db: ArchiveDb | undefined;
   beforeEach(() => {
     db = new ArchiveDb(`${prefix}-${crypto.randomUUID()}`);
@@ -116,7 +116,7 @@ export function useFreshArchiveDb(prefix = 'test'): () => ArchiveDb {
     await db?.delete();
   });
   return () => {
-    if (db === undefined) throw new Error('useFreshArchiveDb() gives a database inside tests only');
+    if (db === undefined) throw new Error('freshArchiveDbPerTest() gives a database inside tests only');
     return db;
   };
 }

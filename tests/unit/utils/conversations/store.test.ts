@@ -7,9 +7,9 @@ import {
   listConversations,
   saveConversation,
 } from '@/utils/conversations/store';
-import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW, useFreshArchiveDb } from '../../../factories';
+import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW, freshArchiveDbPerTest } from '../../../factories';
 
-const archive = useFreshArchiveDb('store');
+const archive = freshArchiveDbPerTest('store');
 
 describe('saveConversation', () => {
   it('should keep the raw JSON exactly as received, unknown fields included', async () => {

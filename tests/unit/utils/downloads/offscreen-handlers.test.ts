@@ -1,9 +1,9 @@
 import { resolveObjectURL } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { createOffscreenHandlers } from '@/utils/downloads/offscreen-handlers';
-import { useFreshArchiveDb } from '../../../factories';
+import { freshArchiveDbPerTest } from '../../../factories';
 
-const archive = useFreshArchiveDb('offscreen');
+const archive = freshArchiveDbPerTest('offscreen');
 
 describe('createOffscreenHandlers', () => {
   it('should turn a hand-off Blob into a blob: URL that reads back the same bytes', async () => {

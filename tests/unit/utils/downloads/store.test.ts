@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deleteHandoff, getHandoff, putHandoff } from '@/utils/downloads/store';
-import { useFreshArchiveDb } from '../../../factories';
+import { freshArchiveDbPerTest } from '../../../factories';
 
-const archive = useFreshArchiveDb('handoff');
+const archive = freshArchiveDbPerTest('handoff');
 
 describe('hand-offs', () => {
   it('should keep a Blob until it is deleted and count the ones still waiting', async () => {
