@@ -11,6 +11,7 @@ export default defineContentScript({
   main(ctx) {
     startCapture(ctx, {
       saved: (title) => i18n.t('captureNoticeSaved', [title || i18n.t('common.untitled')]),
+      rateLimited: () => i18n.t('captureNoticeRateLimited'),
       failed: () => i18n.t('captureNoticeFailed'),
     });
   },

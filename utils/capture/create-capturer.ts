@@ -6,11 +6,11 @@ import type { CaptureNotice } from './capture-notice';
 import { type ChatGptApi, ChatGptApiError } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
 
-/** How one capture attempt ended. `reason` is a sentence for the user and the log. */
+/** How one capture attempt ended. `reason` is a sentence for the log; `rateLimited` picks the user's notice. */
 export type CaptureOutcome =
   | { status: 'saved'; id: string; title: string; messageCount: number; stored: boolean }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; reason: string };
+  | { status: 'failed'; reason: string; rateLimited: boolean };
 
 /** What a capturer needs; the content script passes the real ones, tests pass their own. */
 export interface CapturerDeps {
@@ -22,35 +22,62 @@ export interface CapturerDeps {
   loadSettings: () => Promise<Settings>;
   notice: CaptureNotice;
   logger: Logger;
-  /** Localised notice texts: after a save (with the chat's title) and after a failure. */
-  texts: { saved: (title: string) => string; failed: () => string };
+  /** The chat the tab shows now (from its URL): a chat the user has left is neither fetched nor announced. */
+  currentConversationId: () => string | null;
+  /** Localised notice texts: after a save (with the chat's title), when rate limited, after any other failure. */
+  texts: { saved: (title: string) => string; rateLimited: () => string; failed: () => string };
+  /** Least time between two conversation requests; ChatGPT rate-limits bursts. */
+  minGapMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** Captures conversations one at a time; a second request for a chat already being captured joins the first. */
+const DEFAULT_GAP_MS = 1000;
+
+/**
+ * Captures conversations strictly one at a time, at least `minGapMs` apart. A request for a chat already queued
+ * joins it; a queued chat the user has left by the time its turn comes is skipped, so clicking through ten
+ * chats in a second fetches the one they stopped at, not all ten.
+ */
 export function createCapturer(deps: CapturerDeps) {
-  const inFlight = new Map<string, Promise<CaptureOutcome>>();
+  const {
+    minGapMs = DEFAULT_GAP_MS,
+    now = Date.now,
+    sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  } = deps;
+  const queued = new Map<string, Promise<CaptureOutcome>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
 
   async function capture(conversationId: string): Promise<CaptureOutcome> {
     const settings = await deps.loadSettings();
     if (!settings.captureEnabled) return { status: 'skipped', reason: 'Capture is switched off in Settings.' };
-    const fail = (reason: string): CaptureOutcome => {
-      if (settings.showCaptureNotice) deps.notice.show(deps.texts.failed(), 'problem');
-      return { status: 'failed', reason };
+    const announce = (text: string, tone: 'saved' | 'problem') => {
+      // A chat the user has already left must not announce itself over the one they are reading.
+      if (settings.showCaptureNotice && deps.currentConversationId() === conversationId) deps.notice.show(text, tone);
+    };
+    const fail = (reason: string, rateLimited = false): CaptureOutcome => {
+      announce(rateLimited ? deps.texts.rateLimited() : deps.texts.failed(), 'problem');
+      return { status: 'failed', reason, rateLimited };
     };
     let account: CapturedConversation['account'];
     let conversation: unknown;
     try {
       account = await deps.api.getAccount();
+      const wait = lastRequestAt + minGapMs - now();
+      if (wait > 0) await sleep(wait);
+      lastRequestAt = now();
       conversation = await deps.api.getConversation(conversationId);
     } catch (error) {
       if (error instanceof ChatGptApiError && (error.kind === 'signed-out' || error.kind === 'aborted')) {
         return { status: 'skipped', reason: error.message };
       }
-      return fail(`Conversation ${conversationId} was not saved: ${describeError(error)}`);
+      const rateLimited = error instanceof ChatGptApiError && error.kind === 'rate-limited';
+      return fail(`Conversation ${conversationId} was not saved: ${describeError(error)}`, rateLimited);
     }
     try {
       const saved = await deps.save({ conversationId, account, conversation, source: 'page' });
-      if (settings.showCaptureNotice) deps.notice.show(deps.texts.saved(saved.title), 'saved');
+      announce(deps.texts.saved(saved.title), 'saved');
       return { status: 'saved', ...saved };
     } catch (error) {
       // The background explains what was wrong with the data; nothing stored before is touched.
@@ -58,23 +85,36 @@ export function createCapturer(deps: CapturerDeps) {
     }
   }
 
+  function log(outcome: CaptureOutcome): CaptureOutcome {
+    if (outcome.status === 'saved') {
+      deps.logger.info(`Saved conversation ${outcome.id} (${outcome.messageCount} messages).`);
+    } else if (outcome.status === 'failed') {
+      deps.logger.warn(outcome.reason);
+    } else {
+      deps.logger.debug(outcome.reason);
+    }
+    return outcome;
+  }
+
   return {
-    /** Captures one conversation and logs the outcome; never throws. */
+    /** Queues one conversation for capture and resolves with how it ended; never throws. */
     captureConversation(conversationId: string): Promise<CaptureOutcome> {
-      const running = inFlight.get(conversationId);
-      if (running) return running;
-      const attempt = capture(conversationId)
-        .catch((error: unknown): CaptureOutcome => ({ status: 'failed', reason: describeError(error) }))
-        .then((outcome) => {
-          if (outcome.status === 'saved')
-            deps.logger.info(`Saved conversation ${outcome.id} (${outcome.messageCount} messages).`);
-          else if (outcome.status === 'failed') deps.logger.warn(outcome.reason);
-          else deps.logger.debug(outcome.reason);
-          return outcome;
-        })
-        .finally(() => inFlight.delete(conversationId));
-      inFlight.set(conversationId, attempt);
-      return attempt;
+      const waiting = queued.get(conversationId);
+      if (waiting) return waiting;
+      const turn = queue
+        .then((): CaptureOutcome | Promise<CaptureOutcome> =>
+          deps.currentConversationId() === conversationId
+            ? capture(conversationId)
+            : { status: 'skipped', reason: `Left conversation ${conversationId} before its turn.` },
+        )
+        .catch(
+          (error: unknown): CaptureOutcome => ({ status: 'failed', reason: describeError(error), rateLimited: false }),
+        )
+        .then(log)
+        .finally(() => queued.delete(conversationId));
+      queued.set(conversationId, turn);
+      queue = turn;
+      return turn;
     },
     /** Captures the chat a URL points at, if it points at one. */
     captureUrl(url: string | URL): Promise<CaptureOutcome> | undefined {

@@ -4,7 +4,8 @@ import { loadSettings } from '@/utils/settings/settings-store';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';
-import { createCapturer } from './create-capturer';
+import { conversationIdFromUrl } from './conversation-url';
+import { type CapturerDeps, createCapturer } from './create-capturer';
 import { listenToPageHook } from './listen-to-page-hook';
 import { pageFetch } from './page-fetch';
 
@@ -12,10 +13,7 @@ import { pageFetch } from './page-fetch';
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
  * to the background. Everything it registers ends with the content script's context.
  */
-export function startCapture(
-  ctx: ContentScriptContext,
-  texts: { saved: (title: string) => string; failed: () => string },
-) {
+export function startCapture(ctx: ContentScriptContext, texts: CapturerDeps['texts']) {
   const logger = createLogger('capture');
   const notice = createCaptureNotice(document);
   const capturer = createCapturer({
@@ -25,6 +23,7 @@ export function startCapture(
     notice,
     logger,
     texts,
+    currentConversationId: () => conversationIdFromUrl(location.href),
   });
   const stopListening = listenToPageHook((message) => logger.debug(`Page hook ${message.type}.`));
   ctx.onInvalidated(() => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureNotice } from '@/utils/capture/capture-notice';
 import { createCapturer } from '@/utils/capture/create-capturer';
@@ -14,6 +14,8 @@ import { FAKE_SESSION, type FakeAnswer, fakeChatGpt, json } from '../../../fake-
 // the real background handler and the real archive on fake-indexeddb.
 
 let db: ArchiveDb;
+/** The chat the fake tab shows. */
+let current: string | null = 'c1';
 const logLines: string[] = [];
 const sink = {
   debug: (line: string) => logLines.push(`debug ${line}`),
@@ -25,6 +27,7 @@ const sink = {
 beforeEach(() => {
   fakeBrowser.reset();
   logLines.length = 0;
+  current = 'c1';
   db = new ArchiveDb(`capture-test-${crypto.randomUUID()}`);
   sendMessagesFrom('https://chatgpt.com/c/c1');
   registerHandlers('background', {
@@ -50,7 +53,9 @@ function setup(conversation: FakeAnswer[], settings: Settings = DEFAULT_SETTINGS
     loadSettings: async () => settings,
     notice,
     logger: createLogger('capture', sink),
-    texts: { saved: (title) => `Saved “${title}”`, failed: () => 'Not saved' },
+    texts: { saved: (title) => `Saved “${title}”`, rateLimited: () => 'Busy', failed: () => 'Not saved' },
+    currentConversationId: () => current,
+    minGapMs: 0,
   });
   const fetches = () => chatgpt.calls.filter((call) => call.path === '/backend-api/conversation/c1').length;
   return { capturer, notices, fetches };
@@ -67,7 +72,11 @@ describe('createCapturer', () => {
   it('should store nothing and log the reason when the JSON has no mapping', async () => {
     const { capturer, notices } = setup([json({ conversation_id: 'c1', title: 'x' })]);
     const outcome = await capturer.captureConversation('c1');
-    expect(outcome).toEqual({ status: 'failed', reason: 'Conversation c1 was not saved: `mapping` is missing.' });
+    expect(outcome).toEqual({
+      status: 'failed',
+      reason: 'Conversation c1 was not saved: `mapping` is missing.',
+      rateLimited: false,
+    });
     expect(await db.conversations.count()).toBe(0);
     expect(logLines).toContain('warn [Lifeboat:capture] Conversation c1 was not saved: `mapping` is missing.');
     expect(notices).toEqual([['Not saved', 'problem']]);
@@ -90,7 +99,8 @@ describe('createCapturer', () => {
       loadSettings: async () => DEFAULT_SETTINGS,
       notice: { show: (...args) => notices.push(args), remove: () => {} },
       logger: createLogger('capture', sink),
-      texts: { saved: () => '', failed: () => '' },
+      texts: { saved: () => '', rateLimited: () => '', failed: () => '' },
+      currentConversationId: () => 'c1',
     });
     await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'skipped' });
     expect(notices).toEqual([]);
@@ -110,6 +120,61 @@ describe('createCapturer', () => {
     const { capturer, fetches } = setup([json(buildRawConversation('c1'))]);
     await Promise.all([capturer.captureConversation('c1'), capturer.captureConversation('c1')]);
     expect(fetches()).toBe(1);
+  });
+
+  it('should tell the user ChatGPT is rate limiting, not just that the save failed', async () => {
+    const { capturer, notices } = setup([json({}, { status: 429, headers: { 'retry-after': '30' } })]);
+    await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'failed', rateLimited: true });
+    expect(notices).toEqual([['Busy', 'problem']]);
+  });
+
+  it('should neither fetch nor announce a chat the user left before its turn', async () => {
+    let answerA = () => {};
+    const aAnswered = new Promise<void>((resolve) => {
+      answerA = resolve;
+    });
+    const chatgpt = fakeChatGpt({
+      '/api/auth/session': [json(FAKE_SESSION)],
+      '/backend-api/conversation/a': [async () => aAnswered.then(() => json(buildRawConversation('a')))],
+      '/backend-api/conversation/b': [json(buildRawConversation('b'))],
+      '/backend-api/conversation/c': [json(buildRawConversation('c'))],
+    });
+    const notices: string[] = [];
+    let clock = 0;
+    const sleeps: number[] = [];
+    const capturer = createCapturer({
+      api: chatgpt.api,
+      save: (capture) => sendMessage('saveConversation', capture),
+      loadSettings: async () => DEFAULT_SETTINGS,
+      notice: { show: (text) => notices.push(text), remove: () => {} },
+      logger: createLogger('capture', sink),
+      texts: { saved: (title) => `Saved ${title}`, rateLimited: () => '', failed: () => '' },
+      currentConversationId: () => current,
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    });
+    current = 'a';
+    const a = capturer.captureConversation('a');
+    await vi.waitFor(() => expect(chatgpt.calls.map((call) => call.path)).toContain('/backend-api/conversation/a'));
+    current = 'b';
+    const b = capturer.captureConversation('b');
+    current = 'c';
+    const c = capturer.captureConversation('c');
+    answerA();
+    // a was already on its way when the user moved on: it is saved quietly. b was left in the queue.
+    await expect(a).resolves.toMatchObject({ status: 'saved' });
+    await expect(b).resolves.toMatchObject({ status: 'skipped' });
+    await expect(c).resolves.toMatchObject({ status: 'saved' });
+    expect(chatgpt.calls.map((call) => call.path).filter((path) => path.includes('/conversation/'))).toEqual([
+      '/backend-api/conversation/a',
+      '/backend-api/conversation/c',
+    ]);
+    expect(notices).toEqual(['Saved Keeping chats']);
+    // The second request waited out the 1 s gap after the first.
+    expect(sleeps).toEqual([1000]);
   });
 
   it('should ignore URLs that are not a chat', () => {
