@@ -72,7 +72,9 @@ describe('bad answers from chatgpt.com', () => {
     await expect
       .poll(() => session?.pageLogs.find((line) => line.includes('HTTP 429')))
       .toContain('It asks to wait 37 s.');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: "couldn't save" }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'ChatGPT is limiting requests' }).count())
+      .toBe(1);
     const popup = await session.openPage('popup.html');
     expect(await readArchive(popup, 'conversations')).toEqual([]);
   });

@@ -51,8 +51,13 @@ describe('Firefox', () => {
     page.on('console', (message) => logs.push(`${message.type()} ${message.text()}`));
     await servePuppeteerPage(page, backend);
     await page.goto(`https://chatgpt.com/c/${id}`);
-    const notice = await page.waitForSelector('lifeboat-notice >>> [role="status"]', { timeout: 20_000 });
-    const text = await notice?.evaluate((node) => node.textContent);
+    // Polled: a selector wait does not see attribute changes inside the notice's shadow root in Firefox.
+    const notice = await page.waitForFunction(
+      () =>
+        document.querySelector('lifeboat-notice')?.shadowRoot?.querySelector('[role="status"][data-tone]')?.textContent,
+      { polling: 100, timeout: 20_000 },
+    );
+    const text = await notice.jsonValue();
     expect(text, logs.join('\n')).toContain(String(conversation.title));
     expect(backend.requests.some((r) => r.url.endsWith(`/backend-api/conversation/${id}`))).toBe(true);
   });
