@@ -46,3 +46,25 @@ export function accountLabel(account: Pick<AccountRecord, 'label' | 'kind'>): st
 export function chatGptUrl(conversationId: string): string {
   return `https://chatgpt.com/c/${encodeURIComponent(conversationId)}`;
 }
+
+/** A downloaded file's path split into its folder inside Downloads (if any) and its file name. */
+export function splitDownloadPath(path: string): { folder: string | undefined; name: string } {
+  const parts = path.split(/[/\\]/).filter((part) => part !== '');
+  const name = parts.pop() ?? path;
+  return { folder: parts.length === 0 ? undefined : parts.join('/'), name };
+}
+
+/** The toast after a download: the file's name ("Saved “Trip (abc).json”") and the folder it is in. */
+export function downloadDoneText(path: string): { message: string; detail: string } {
+  const { folder, name } = splitDownloadPath(path);
+  return {
+    message: i18n.t('common.downloadDone', [name]),
+    detail:
+      folder === undefined ? i18n.t('common.downloadDoneDetailNoFolder') : i18n.t('common.downloadDoneDetail', [folder]),
+  };
+}
+
+/** The hint under "Show a notice after saving": it quotes the notice chatgpt.com shows, in the notice's words. */
+export function captureNoticeHint(): string {
+  return i18n.t('settings.showCaptureNoticeHint', [i18n.t('captureNoticeSaved', ['…'])]);
+}
