@@ -54,6 +54,18 @@ export interface ToastProviderProps {
 
 const ToastContext = createContext<ToastApi | null>(null);
 
+/** The toast Escape dismisses: the one holding focus, else the most recent; undefined when there is none. */
+export function toastToDismiss(toasts: readonly ToastItem[], focusedId?: number): number | undefined {
+  if (focusedId !== undefined && toasts.some((toast) => toast.id === focusedId)) return focusedId;
+  return toasts.reduce<number | undefined>((newest, toast) => Math.max(newest ?? toast.id, toast.id), undefined);
+}
+
+/** The id of the toast that holds `element`, if any. */
+function toastIdOf(element: Element | null): number | undefined {
+  const holder = element?.closest<HTMLElement>('[data-toast-id]');
+  return holder === null || holder === undefined ? undefined : Number(holder.dataset.toastId);
+}
+
 /** Adds a toast to the list, dropping the oldest ones beyond `max`. */
 export function addToast(toasts: readonly ToastItem[], toast: ToastItem, max: number): ToastItem[] {
   return [...toasts, toast].slice(-Math.max(1, max));
@@ -94,7 +106,8 @@ export function startPausableTimer(onDone: () => void, ms: number, now: () => nu
 
 /**
  * Holds the toasts of one page and renders them in a polite live region (`role="status"`); errors go to an
- * assertive one (`role="alert"`). Toasts dismiss themselves unless hovered or focused.
+ * assertive one (`role="alert"`). Toasts dismiss themselves unless hovered or focused; Escape dismisses the
+ * focused toast, else the newest, and focus goes back to where it was before it entered a toast.
  */
 export function ToastProvider({ children, regionLabel, dismissLabel, duration = 5000, max = 3 }: ToastProviderProps) {
   const [toasts, setToasts] = useState<ToastItem[]>([]);
@@ -110,6 +123,34 @@ export function ToastProvider({ children, regionLabel, dismissLabel, duration = 
     [max],
   );
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  // A dismissed toast takes focus with it, so a keyboard user who was in it goes back where they came from.
+  const close = useCallback(
+    (id: number) => {
+      if (toastIdOf(document.activeElement) === id && returnFocus.current?.isConnected) returnFocus.current.focus();
+      dismiss(id);
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    if (toasts.length === 0) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // An open dialog closes on Escape by itself; the toasts behind it stay.
+      if (document.querySelector('dialog[open]') !== null) return;
+      const id = toastToDismiss(toasts, toastIdOf(document.activeElement));
+      if (id !== undefined) close(id);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [toasts, close]);
+
+  const onRegionFocus = (event: FocusEvent<HTMLElement>) => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !event.currentTarget.contains(from)) returnFocus.current = from;
+  };
 
   const render = (toast: ToastItem) => (
     <ToastView
@@ -118,13 +159,14 @@ export function ToastProvider({ children, regionLabel, dismissLabel, duration = 
       duration={toast.tone === 'error' ? duration * 2 : duration}
       dismissLabel={dismissLabel}
       onDismiss={dismiss}
+      onClose={close}
     />
   );
 
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <section className="lb-toasts" aria-label={regionLabel}>
+      <section className="lb-toasts" aria-label={regionLabel} onFocus={onRegionFocus}>
         <div role="alert" className="lb-toasts__stack">
           {toasts.filter((toast) => toast.tone === 'error').map(render)}
         </div>
@@ -149,10 +191,13 @@ interface ToastViewProps {
   toast: ToastItem;
   duration: number;
   dismissLabel: string;
+  /** Removes the toast when its time is up. */
   onDismiss: (id: number) => void;
+  /** Removes the toast at the user's request, returning focus if it was inside. */
+  onClose: (id: number) => void;
 }
 
-function ToastView({ toast, duration, dismissLabel, onDismiss }: ToastViewProps) {
+function ToastView({ toast, duration, dismissLabel, onDismiss, onClose }: ToastViewProps) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const timer = useRef<PausableTimer | null>(null);
@@ -177,6 +222,7 @@ function ToastView({ toast, duration, dismissLabel, onDismiss }: ToastViewProps)
     // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only pause the timer; the button dismisses.
     <div
       className={`lb-toast lb-toast--${toast.tone}`}
+      data-toast-id={id}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
@@ -198,7 +244,7 @@ function ToastView({ toast, duration, dismissLabel, onDismiss }: ToastViewProps)
         className="lb-toast__dismiss"
         icon={<CloseIcon />}
         aria-label={dismissLabel}
-        onClick={() => onDismiss(id)}
+        onClick={() => onClose(id)}
       />
     </div>
   );

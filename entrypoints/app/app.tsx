@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { HealthIcon, PromptIcon } from '@/components/icons';
 import { ToastProvider } from '@/components/toast';
@@ -8,6 +8,7 @@ import type { AccountRecord } from '@/utils/conversations/model';
 import { getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
 import './app.css';
+import { DocumentTitle } from './document-title';
 import { ArchivePage } from './pages/archive-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { ConversationPage } from './pages/conversation-page';
@@ -20,8 +21,19 @@ export function App() {
   const current = useCurrentAccount();
   const account = current.loading ? undefined : current.account;
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey = route.page === 'archive' ? `archive/${route.conversationId ?? ''}` : route.page;
+  const routeKey = keyOf(route);
   const firstRender = useRef(true);
+  // Coming back from a chat to the archive list, the archive focuses that chat's row instead of the heading.
+  const [previousRoute, setPreviousRoute] = useState(route);
+  const [returnTo, setReturnTo] = useState<string>();
+  if (keyOf(previousRoute) !== routeKey) {
+    setPreviousRoute(route);
+    setReturnTo(
+      route.page === 'archive' && route.conversationId === undefined && previousRoute.page === 'archive'
+        ? previousRoute.conversationId
+        : undefined,
+    );
+  }
 
   useEffect(() => {
     document.documentElement.lang = getUiLocale();
@@ -35,31 +47,45 @@ export function App() {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    if (returnTo === undefined) mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [routeKey]);
 
   return (
     <ToastProvider regionLabel={i18n.t('common.notifications')} dismissLabel={i18n.t('common.dismiss')}>
-      <title>{`${pageTitle(route)} · ${i18n.t('brand.name')}`}</title>
+      {/* A chat's page names the tab after the chat itself. */}
+      {route.page === 'archive' && route.conversationId !== undefined ? null : (
+        <DocumentTitle name={pageTitle(route)} />
+      )}
       <div className="app">
         <Sidebar active={route.page} account={account} />
         <main ref={mainRef} className="app__main">
-          {current.loading ? null : <Page route={route} account={account} />}
+          {current.loading ? null : <Page route={route} account={account} returnTo={returnTo} />}
         </main>
       </div>
     </ToastProvider>
   );
 }
 
+/** One string per view, so a change of view can be noticed. */
+function keyOf(route: Route): string {
+  return route.page === 'archive' ? `archive/${route.conversationId ?? ''}` : route.page;
+}
+
 function pageTitle(route: Route): string {
   return i18n.t(`${route.page}.title`);
 }
 
-function Page({ route, account }: { route: Route; account: AccountRecord | undefined }) {
+interface PageProps {
+  route: Route;
+  account: AccountRecord | undefined;
+  returnTo: string | undefined;
+}
+
+function Page({ route, account, returnTo }: PageProps) {
   switch (route.page) {
     case 'archive':
       return route.conversationId === undefined ? (
-        <ArchivePage account={account} />
+        <ArchivePage account={account} returnTo={returnTo} />
       ) : (
         <ConversationPage key={route.conversationId} accountId={account?.id} id={route.conversationId} />
       );

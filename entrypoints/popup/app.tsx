@@ -50,7 +50,7 @@ function Popup() {
   }, [locale]);
 
   const open = (hash: AppHash) => {
-    // The popup closes once the new tab takes focus.
+    // The popup closes once the app's tab (reused if open, else new) takes focus.
     void openAppPage(hash).then(() => window.close());
   };
 
@@ -152,6 +152,7 @@ interface PopupRowProps {
 function PopupRow({ conversation, tabIndex, now, locale, onOpen }: PopupRowProps) {
   const href = appPageUrl(conversationAppHash(conversation.id));
   const untitled = isUntitled(conversation);
+  const title = displayTitle(conversation);
   // A real link (so it reads as one and can be middle-clicked), opened through the tabs API so it works in
   // every browser's popup.
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -167,9 +168,11 @@ function PopupRow({ conversation, tabIndex, now, locale, onOpen }: PopupRowProps
         rel="noopener"
         className={`popup-row__title${untitled ? ' is-untitled' : ''}`}
         tabIndex={tabIndex}
+        title={title}
         onClick={onClick}
       >
-        {displayTitle(conversation)}
+        {/* The whole title is the link's text (so its accessible name); CSS ends what is drawn with "…". */}
+        {title}
       </a>
       <p className="popup-row__meta">
         <RelativeTime value={conversation.updatedAt} now={now} locale={locale} />

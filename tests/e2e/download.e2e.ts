@@ -28,7 +28,7 @@ describe('downloading a conversation (Chrome offscreen path)', () => {
       .poll(() =>
         app
           .getByRole('status')
-          .filter({ hasText: /Saved Lifeboat\// })
+          .filter({ hasText: /Saved “[^/”]+\.json”/ })
           .count(),
       )
       .toBe(1);

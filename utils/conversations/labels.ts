@@ -60,7 +60,9 @@ export function downloadDoneText(path: string): { message: string; detail: strin
   return {
     message: i18n.t('common.downloadDone', [name]),
     detail:
-      folder === undefined ? i18n.t('common.downloadDoneDetailNoFolder') : i18n.t('common.downloadDoneDetail', [folder]),
+      folder === undefined
+        ? i18n.t('common.downloadDoneDetailNoFolder')
+        : i18n.t('common.downloadDoneDetail', [folder]),
   };
 }
 

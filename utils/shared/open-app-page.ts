@@ -1,4 +1,4 @@
-import { browser } from '#imports';
+import { type Browser, browser } from '#imports';
 
 /** A place in the full-page app, as its URL hash: `archive`, `archive/<id>`, `settings`, … */
 export type AppHash = 'archive' | 'prompts' | 'health' | 'settings' | `archive/${string}`;
@@ -13,7 +13,34 @@ export function appPageUrl(hash: AppHash): string {
   return browser.runtime.getURL(`/app.html#${hash}`);
 }
 
-/** Opens the full-page app in a new tab, e.g. from the popup. */
+/** A match pattern for every tab showing the full-page app, whatever its hash. */
+export function appPagePattern(): string {
+  return `${browser.runtime.getURL('/app.html')}*`;
+}
+
+/**
+ * Shows the full-page app at `hash`, e.g. from the popup: an app tab that is already open is reused, brought to
+ * the front and moved to `hash`; otherwise a new tab opens. Querying our own extension URLs needs no `tabs`
+ * permission (checked in Chrome by tests/e2e/ui.e2e.ts); if the browser refuses the query, a new tab opens.
+ */
 export async function openAppPage(hash: AppHash): Promise<void> {
-  await browser.tabs.create({ url: appPageUrl(hash) });
+  const url = appPageUrl(hash);
+  const existing = await findAppTab();
+  if (existing?.id === undefined) {
+    await browser.tabs.create({ url });
+    return;
+  }
+  await browser.tabs.update(existing.id, { active: true, url });
+  if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
+}
+
+async function findAppTab(): Promise<Browser.tabs.Tab | undefined> {
+  try {
+    const tabs = await browser.tabs.query({ url: appPagePattern() });
+    // The most recently used app tab, when there are several.
+    return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  } catch {
+    // A browser that will not match extension URLs without a permission: opening a new tab still works.
+    return undefined;
+  }
 }

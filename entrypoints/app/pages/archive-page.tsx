@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import { Button } from '@/components/button';
 import { CapturePausedBanner } from '@/components/capture-paused-banner';
@@ -13,6 +13,7 @@ import { useConversationList } from '@/hooks/use-conversations';
 import { useDownloadConversation } from '@/hooks/use-download-conversation';
 import { useNow } from '@/hooks/use-now';
 import { conversationHash } from '@/hooks/use-route';
+import { useShownCount } from '@/hooks/use-shown-count';
 import {
   accountLabel,
   branchesLabel,
@@ -23,23 +24,61 @@ import {
 } from '@/utils/conversations/labels';
 import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
 import { formatNumber, getUiLocale } from '@/utils/shared/ui-locale';
+import { ArchivedBadge } from '../archived-badge';
 
 /** How many rows the archive renders at first, and adds per "Show more". */
 const PAGE_SIZE = 100;
 
+/** Props of ArchivePage. */
+export interface ArchivePageProps {
+  account: AccountRecord | undefined;
+  /** The chat the user just came back from: its row gets focus (and scrolls into view) once the list is read. */
+  returnTo?: string;
+}
+
 /** The archive: the current account's saved chats, newest first, each with a JSON download. */
-export function ArchivePage({ account }: { account: AccountRecord | undefined }) {
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const list = useConversationList(account?.id, limit);
+export function ArchivePage({ account, returnTo }: ArchivePageProps) {
+  const { shown, showMore } = useShownCount(PAGE_SIZE);
+  const list = useConversationList(account?.id, shown);
+  const conversations = list.loading ? undefined : list.conversations;
   const { download, pending } = useDownloadConversation();
   const capture = useCapturePaused();
   const now = useNow();
   const locale = getUiLocale();
+  const pageRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const pendingReturn = useRef(returnTo);
+  // The row "Show more" revealed first: it gets focus, since the button may be gone once every row is shown.
+  const firstNewRow = useRef<number>(undefined);
+
+  useEffect(() => {
+    if (conversations === undefined) return;
+    const rowLink = (id: string | undefined) =>
+      id === undefined
+        ? null
+        : pageRef.current?.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(id)}"]`);
+    if (pendingReturn.current !== undefined) {
+      const link = rowLink(pendingReturn.current);
+      pendingReturn.current = undefined;
+      if (link) focusRow(link);
+      else headingRef.current?.focus();
+    }
+    if (firstNewRow.current !== undefined && firstNewRow.current < conversations.length) {
+      const link = rowLink(conversations[firstNewRow.current]?.id);
+      firstNewRow.current = undefined;
+      if (link) focusRow(link);
+    }
+  }, [conversations]);
+
+  const onShowMore = () => {
+    firstNewRow.current = conversations?.length;
+    showMore();
+  };
 
   return (
-    <div className="page">
+    <div className="page" ref={pageRef}>
       <header className="page__header">
-        <h1 className="page__title" tabIndex={-1}>
+        <h1 className="page__title" tabIndex={-1} ref={headingRef}>
           {i18n.t('archive.title')}
         </h1>
         {list.loading || list.total === 0 ? null : (
@@ -103,7 +142,7 @@ export function ArchivePage({ account }: { account: AccountRecord | undefined })
               <p className="page__more-text">
                 {i18n.t('archive.showing', [formatNumber(list.conversations.length), formatNumber(list.total)])}
               </p>
-              <Button onClick={() => setLimit((value) => value + PAGE_SIZE)}>{i18n.t('archive.showMore')}</Button>
+              <Button onClick={onShowMore}>{i18n.t('archive.showMore')}</Button>
             </div>
           ) : null}
         </>
@@ -127,10 +166,13 @@ function ArchiveRow({ conversation, tabIndex, now, locale, downloading, onDownlo
   return (
     <div className="archive-row">
       <div className="archive-row__main">
+        {/* The whole title is the link's text (so its accessible name); CSS only clips what is drawn. */}
         <a
           href={conversationHash(conversation.id)}
           className={`archive-row__title${untitled ? ' is-untitled' : ''}`}
           tabIndex={tabIndex}
+          title={title}
+          data-conversation-id={conversation.id}
         >
           {title}
         </a>
@@ -147,6 +189,7 @@ function ArchiveRow({ conversation, tabIndex, now, locale, downloading, onDownlo
               {branchesLabel(conversation.branchCount)}
             </span>
           ) : null}
+          {conversation.isArchived ? <ArchivedBadge /> : null}
         </p>
       </div>
       <DownloadButton
@@ -162,4 +205,10 @@ function ArchiveRow({ conversation, tabIndex, now, locale, downloading, onDownlo
       />
     </div>
   );
+}
+
+/** Focuses a row's link and brings the row to the middle of the screen. */
+function focusRow(link: HTMLElement): void {
+  link.focus({ preventScroll: true });
+  link.scrollIntoView({ block: 'center' });
 }

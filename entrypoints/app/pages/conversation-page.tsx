@@ -11,6 +11,8 @@ import { useNow } from '@/hooks/use-now';
 import { branchesLabel, chatGptUrl, displayTitle, isUntitled, messagesLabel } from '@/utils/conversations/labels';
 import type { ConversationRecord } from '@/utils/conversations/model';
 import { getUiLocale } from '@/utils/shared/ui-locale';
+import { ArchivedBadge } from '../archived-badge';
+import { DocumentTitle } from '../document-title';
 
 /** One saved chat: its title and facts, a link to it on chatgpt.com and its JSON download. */
 export function ConversationPage({ accountId, id }: { accountId?: string; id: string }) {
@@ -20,6 +22,7 @@ export function ConversationPage({ accountId, id }: { accountId?: string; id: st
 
   return (
     <div className="page">
+      <DocumentTitle name={heading.text} />
       <a href="#archive" className="back-link">
         <ArrowLeftIcon size={16} />
         {i18n.t('archive.back')}
@@ -30,11 +33,24 @@ export function ConversationPage({ accountId, id }: { accountId?: string; id: st
         <h1 className={heading.className} tabIndex={-1}>
           {heading.text}
         </h1>
+        {conversation?.isArchived ? (
+          <p className="page__subtitle">
+            <ArchivedBadge />
+          </p>
+        ) : null}
         {conversation === undefined ? null : <ConversationActions conversation={conversation} />}
       </header>
       {result.loading ? null : conversation === undefined ? (
         <div className="card">
-          <EmptyState icon={<ChatIcon />} title={i18n.t('archive.notFoundTitle')}>
+          <EmptyState
+            icon={<ChatIcon />}
+            title={i18n.t('archive.notFoundTitle')}
+            action={
+              <ExternalLinkButton href={chatGptUrl(id)} variant="primary" newTabLabel={i18n.t('common.opensInNewTab')}>
+                {i18n.t('archive.notFoundAction')}
+              </ExternalLinkButton>
+            }
+          >
             <p>{i18n.t('archive.notFoundBody')}</p>
           </EmptyState>
         </div>

@@ -5,6 +5,7 @@ import { Switch } from '@/components/switch';
 import { useToast } from '@/components/toast';
 import { useErrorToast } from '@/hooks/use-error-toast';
 import { useSettings } from '@/hooks/use-settings';
+import { captureNoticeHint } from '@/utils/conversations/labels';
 import type { Settings } from '@/utils/settings/model';
 
 /** Settings, saved the moment they change, and what Lifeboat is. */
@@ -41,10 +42,16 @@ export function SettingsPage() {
               checked={settings.captureEnabled}
               onChange={(captureEnabled) => change({ captureEnabled })}
             />
+            {/* The notice follows a save, so with saving off it has nothing to announce. */}
             <Switch
               label={i18n.t('settings.showCaptureNotice')}
-              description={i18n.t('settings.showCaptureNoticeHint')}
+              description={captureNoticeHint()}
               checked={settings.showCaptureNotice}
+              disabledReason={
+                settings.captureEnabled
+                  ? undefined
+                  : i18n.t('settings.noticeNeedsCapture', [i18n.t('settings.captureEnabled')])
+              }
               onChange={(showCaptureNotice) => change({ showCaptureNotice })}
             />
           </div>

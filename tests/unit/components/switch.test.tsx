@@ -20,4 +20,26 @@ describe('Switch', () => {
     expect(html).toContain('aria-checked="false"');
     expect(html).not.toContain('aria-describedby');
   });
+
+  it('should stay focusable but disabled, and say why, when it cannot be changed', () => {
+    const html = renderToStaticMarkup(
+      <Switch
+        checked
+        label="Show a notice"
+        description="A short note appears."
+        disabledReason="Turn on saving to use this."
+        onChange={() => {}}
+      />,
+    );
+    const [descriptionId, reasonId] = /aria-describedby="([^"]+)"/.exec(html)?.[1]?.split(' ') ?? [];
+    expect(html).toContain(`<p id="${descriptionId}" class="lb-switch__description">A short note appears.</p>`);
+    expect(html).toContain(`<p id="${reasonId}" class="lb-switch__reason">Turn on saving to use this.</p>`);
+    expect(html).toContain('aria-disabled="true"');
+    expect(html).not.toMatch(/\sdisabled=""/);
+    expect(html).toContain('class="lb-switch lb-switch--disabled"');
+  });
+
+  it('should not mark an enabled switch as disabled', () => {
+    expect(renderToStaticMarkup(<Switch checked label="Notice" onChange={() => {}} />)).not.toContain('disabled');
+  });
 });

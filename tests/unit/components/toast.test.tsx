@@ -1,6 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addToast, startPausableTimer, type ToastItem, ToastProvider, useToast } from '@/components/toast';
+import {
+  addToast,
+  startPausableTimer,
+  type ToastItem,
+  ToastProvider,
+  toastToDismiss,
+  useToast,
+} from '@/components/toast';
 
 function Orphan() {
   useToast();
@@ -14,6 +21,24 @@ describe('addToast', () => {
     const list = [toast(1), toast(2), toast(3)];
     expect(addToast(list, toast(4), 3).map((item) => item.id)).toEqual([2, 3, 4]);
     expect(addToast([], toast(1), 3).map((item) => item.id)).toEqual([1]);
+  });
+});
+
+describe('toastToDismiss', () => {
+  const toast = (id: number, tone: ToastItem['tone'] = 'info'): ToastItem => ({ id, tone, message: `t${id}` });
+
+  it('should pick the toast that holds focus', () => {
+    expect(toastToDismiss([toast(1), toast(2), toast(3)], 2)).toBe(2);
+  });
+
+  it('should pick the newest toast when none holds focus, whatever its tone', () => {
+    // Errors render in their own stack, so list order is not age; ids are.
+    expect(toastToDismiss([toast(4, 'error'), toast(2), toast(3)])).toBe(4);
+    expect(toastToDismiss([toast(1), toast(2)], 99)).toBe(2);
+  });
+
+  it('should pick nothing when there are no toasts', () => {
+    expect(toastToDismiss([])).toBeUndefined();
   });
 });
 

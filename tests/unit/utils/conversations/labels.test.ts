@@ -1,15 +1,20 @@
+import { join } from 'node:path';
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   accountKindLabel,
   accountLabel,
   branchesLabel,
+  captureNoticeHint,
   chatGptUrl,
   chatsSavedLabel,
   displayTitle,
+  downloadDoneText,
   hasAccountName,
   isUntitled,
   messagesLabel,
+  splitDownloadPath,
 } from '@/utils/conversations/labels';
 
 beforeEach(() => {
@@ -77,5 +82,50 @@ describe('isUntitled', () => {
     ['Trip to Busan', false],
   ])('should call %j untitled: %s', (title, expected) => {
     expect(isUntitled({ title })).toBe(expected);
+  });
+});
+
+describe('splitDownloadPath', () => {
+  it.each([
+    ['Lifeboat/Garden plan (abc12345).json', 'Lifeboat', 'Garden plan (abc12345).json'],
+    ['Lifeboat\\Garden plan.json', 'Lifeboat', 'Garden plan.json'],
+    ['a/b/c.json', 'a/b', 'c.json'],
+    ['c.json', undefined, 'c.json'],
+  ])('should split %j into folder %j and name %j', (path, folder, name) => {
+    expect(splitDownloadPath(path)).toEqual({ folder, name });
+  });
+});
+
+describe('downloadDoneText', () => {
+  it('should name the file alone and say which folder inside Downloads holds it', () => {
+    expect(downloadDoneText('Lifeboat/Garden plan (abc12345).json')).toEqual({
+      message: 'common_downloadDone(Garden plan (abc12345).json)',
+      detail: 'common_downloadDoneDetail(Lifeboat)',
+    });
+  });
+
+  it('should say Downloads itself for a file saved there directly', () => {
+    expect(downloadDoneText('plan.json').detail).toBe('common_downloadDoneDetailNoFolder');
+  });
+});
+
+describe('captureNoticeHint', () => {
+  it("should quote the notice's own message", () => {
+    expect(captureNoticeHint()).toBe('settings_showCaptureNoticeHint(captureNoticeSaved(…))');
+  });
+
+  // The hint used to quote its own wording ("Lifeboat에 저장됨") while the notice said "Lifeboat에 저장했어요".
+  it.each(['en', 'ko'])('should read, in %s, with the words the notice on chatgpt.com uses', async (language) => {
+    const messages = await parseMessagesFile(join(import.meta.dirname, '../../../../locales', `${language}.yml`));
+    const text = (key: string) => {
+      const message = messages.find((candidate) => candidate.key.join('.') === key);
+      if (message?.type !== 'simple') throw new Error(`${key} is not a simple message in ${language}.yml`);
+      return message.message;
+    };
+    const hint = text('settings.showCaptureNoticeHint');
+    // The notice's words come in through $1 only, never copied by hand into the hint.
+    expect(hint.match(/\$1/g)).toHaveLength(1);
+    expect(hint).not.toContain('Lifeboat');
+    expect(text('captureNoticeSaved')).toContain('$1');
   });
 });
