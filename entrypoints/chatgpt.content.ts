@@ -2,6 +2,7 @@ import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
 import { defineContentScript } from '#imports';
 import { startCapture } from '@/utils/capture/start-capture';
+import { loadSettings } from '@/utils/settings/settings-store';
 import { CHATGPT_MATCHES } from '@/utils/shared/chatgpt-origins';
 
 // Wiring only: the isolated content script on chatgpt.com. It fetches from the page's origin with the user's
@@ -10,9 +11,12 @@ export default defineContentScript({
   matches: CHATGPT_MATCHES,
   main(ctx) {
     startCapture(ctx, {
-      saved: (title) => i18n.t('captureNoticeSaved', [title || i18n.t('common.untitled')]),
-      rateLimited: () => i18n.t('captureNoticeRateLimited'),
-      failed: () => i18n.t('captureNoticeFailed'),
+      loadSettings,
+      texts: {
+        saved: (title) => i18n.t('captureNoticeSaved', [title || i18n.t('common.untitled')]),
+        rateLimited: () => i18n.t('captureNoticeRateLimited'),
+        failed: () => i18n.t('captureNoticeFailed'),
+      },
     });
   },
 });

@@ -75,8 +75,7 @@ describe('conventions', () => {
       expect(read(path), `${path} imports React`).not.toMatch(/from 'react'/);
       for (const imported of importsOf(path).filter((p) => p.startsWith('utils/'))) {
         const [, other, file] = imported.split('/');
-        const allowed =
-          other === feature || ['db', 'shared', 'messaging', 'settings'].includes(other ?? '') || file === 'model.ts';
+        const allowed = other === feature || ['db', 'shared', 'messaging'].includes(other ?? '') || file === 'model.ts';
         expect(allowed, `${path} imports ${imported}`).toBe(true);
       }
     }

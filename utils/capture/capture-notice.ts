@@ -2,7 +2,7 @@
 export interface CaptureNotice {
   /** Shows `text` for a few seconds; `tone` only changes the colour. */
   show(text: string, tone: 'saved' | 'problem'): void;
-  /** Removes the notice from the page. */
+  /** Removes the notice from the page for good: later calls to `show` do nothing. */
   remove(): void;
 }
 
@@ -36,6 +36,8 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
   let box: HTMLElement | undefined;
   let text: HTMLElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  let removed = false;
 
   function mount(): void {
     host = doc.createElement(HOST_TAG);
@@ -69,16 +71,20 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
 
   return {
     show(message, tone) {
+      // After remove() (the content script was invalidated) nothing may put a notice back on the page.
+      if (removed) return;
       if (host?.isConnected) {
         update(message, tone);
         return;
       }
       mount();
       // Screen readers announce changes to a live region they already know: fill it a moment after it appears.
-      setTimeout(() => update(message, tone), ANNOUNCE_DELAY_MS);
+      announceTimer = setTimeout(() => update(message, tone), ANNOUNCE_DELAY_MS);
     },
     remove() {
+      removed = true;
       clearTimeout(timer);
+      clearTimeout(announceTimer);
       host?.remove();
       host = undefined;
     },

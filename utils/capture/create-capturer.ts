@@ -28,6 +28,8 @@ export interface CapturerDeps {
   texts: { saved: (title: string) => string; rateLimited: () => string; failed: () => string };
   /** Least time between two conversation requests; ChatGPT rate-limits bursts. */
   minGapMs?: number;
+  /** False once the content script is invalidated (extension updated or reloaded): queued work then stops. */
+  isActive?: () => boolean;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -44,17 +46,24 @@ export function createCapturer(deps: CapturerDeps) {
     minGapMs = DEFAULT_GAP_MS,
     now = Date.now,
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    isActive = () => true,
   } = deps;
   const queued = new Map<string, Promise<CaptureOutcome>>();
   let queue: Promise<unknown> = Promise.resolve();
-  let lastRequestAt = Number.NEGATIVE_INFINITY;
+  // No conversation request before this time: a second after the last one, or as long as a 429 asked.
+  let notBefore = Number.NEGATIVE_INFINITY;
+  const stillWanted = (conversationId: string) => isActive() && deps.currentConversationId() === conversationId;
+  const left = (conversationId: string): CaptureOutcome => ({
+    status: 'skipped',
+    reason: `Left conversation ${conversationId} before its turn.`,
+  });
 
   async function capture(conversationId: string): Promise<CaptureOutcome> {
     const settings = await deps.loadSettings();
     if (!settings.captureEnabled) return { status: 'skipped', reason: 'Capture is switched off in Settings.' };
     const announce = (text: string, tone: 'saved' | 'problem') => {
       // A chat the user has already left must not announce itself over the one they are reading.
-      if (settings.showCaptureNotice && deps.currentConversationId() === conversationId) deps.notice.show(text, tone);
+      if (settings.showCaptureNotice && stillWanted(conversationId)) deps.notice.show(text, tone);
     };
     const fail = (reason: string, rateLimited = false): CaptureOutcome => {
       announce(rateLimited ? deps.texts.rateLimited() : deps.texts.failed(), 'problem');
@@ -64,15 +73,18 @@ export function createCapturer(deps: CapturerDeps) {
     let conversation: unknown;
     try {
       account = await deps.api.getAccount();
-      const wait = lastRequestAt + minGapMs - now();
+      const wait = notBefore - now();
       if (wait > 0) await sleep(wait);
-      lastRequestAt = now();
+      // The user may have moved on while this chat waited its turn.
+      if (!stillWanted(conversationId)) return left(conversationId);
+      notBefore = now() + minGapMs;
       conversation = await deps.api.getConversation(conversationId);
     } catch (error) {
       if (error instanceof ChatGptApiError && (error.kind === 'signed-out' || error.kind === 'aborted')) {
         return { status: 'skipped', reason: error.message };
       }
       const rateLimited = error instanceof ChatGptApiError && error.kind === 'rate-limited';
+      if (rateLimited) notBefore = now() + Math.max(minGapMs, (error.retryAfterSeconds ?? 60) * 1000);
       return fail(`Conversation ${conversationId} was not saved: ${describeError(error)}`, rateLimited);
     }
     try {
@@ -102,11 +114,7 @@ export function createCapturer(deps: CapturerDeps) {
       const waiting = queued.get(conversationId);
       if (waiting) return waiting;
       const turn = queue
-        .then((): CaptureOutcome | Promise<CaptureOutcome> =>
-          deps.currentConversationId() === conversationId
-            ? capture(conversationId)
-            : { status: 'skipped', reason: `Left conversation ${conversationId} before its turn.` },
-        )
+        .then(() => (stillWanted(conversationId) ? capture(conversationId) : left(conversationId)))
         .catch(
           (error: unknown): CaptureOutcome => ({ status: 'failed', reason: describeError(error), rateLimited: false }),
         )

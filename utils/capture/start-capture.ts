@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { loadSettings } from '@/utils/settings/settings-store';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';
@@ -13,7 +12,10 @@ import { pageFetch } from './page-fetch';
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
  * to the background. Everything it registers ends with the content script's context.
  */
-export function startCapture(ctx: ContentScriptContext, texts: CapturerDeps['texts']) {
+export function startCapture(
+  ctx: ContentScriptContext,
+  { texts, loadSettings }: Pick<CapturerDeps, 'texts' | 'loadSettings'>,
+) {
   const logger = createLogger('capture');
   const notice = createCaptureNotice(document);
   const capturer = createCapturer({
@@ -24,6 +26,9 @@ export function startCapture(ctx: ContentScriptContext, texts: CapturerDeps['tex
     logger,
     texts,
     currentConversationId: () => conversationIdFromUrl(location.href),
+    // After an extension update the old content script stays in the page, invalidated: its queue must stop.
+    isActive: () => ctx.isValid,
+    sleep: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
   });
   const stopListening = listenToPageHook((message) => logger.debug(`Page hook ${message.type}.`));
   ctx.onInvalidated(() => {

@@ -21,11 +21,26 @@ const OFFSCREEN_PATH = '/offscreen.html';
  * background page that has `createObjectURL` (Firefox) makes the URL itself.
  */
 export function createDownloader({ db, logger, now = Date.now }: DownloaderDeps): Downloader {
-  async function hasOffscreenDocument(): Promise<boolean> {
+  let creating: Promise<void> | undefined;
+
+  // One document for every download, created once even when two downloads start together (Chrome allows only
+  // one). It is never closed: closing would race with a download that has just found it, and an idle offscreen
+  // document costs next to nothing.
+  async function ensureOffscreenDocument(): Promise<void> {
     const contexts = await browser.runtime.getContexts({
       contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
     });
-    return contexts.length > 0;
+    if (contexts.length > 0) return;
+    creating ??= browser.offscreen
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: [browser.offscreen.Reason.BLOBS],
+        justification: 'Turn a backup or export built in the background into a file download.',
+      })
+      .finally(() => {
+        creating = undefined;
+      });
+    await creating;
   }
 
   async function blobUrl(blob: Blob): Promise<{ url: string; release: () => Promise<void> }> {
@@ -34,22 +49,13 @@ export function createDownloader({ db, logger, now = Date.now }: DownloaderDeps)
       return { url, release: async () => URL.revokeObjectURL(url) };
     }
     const handoffId = await putHandoff(db, blob, now());
-    if (!(await hasOffscreenDocument())) {
-      await browser.offscreen.createDocument({
-        url: OFFSCREEN_PATH,
-        reasons: [browser.offscreen.Reason.BLOBS],
-        justification: 'Turn a backup or export built in the background into a file download.',
-      });
-    }
+    await ensureOffscreenDocument();
     const { url } = await sendMessage('createDownloadUrl', { handoffId });
     return {
       url,
       release: async () => {
         await sendMessage('revokeDownloadUrl', { url });
-        // The document stays only while another download still needs it.
-        if ((await deleteHandoff(db, handoffId)) === 0 && (await hasOffscreenDocument())) {
-          await browser.offscreen.closeDocument();
-        }
+        await deleteHandoff(db, handoffId);
       },
     };
   }

@@ -22,8 +22,7 @@ export function getHandoff(db: ArchiveDb, id: string): Promise<HandoffRecord | u
   return db.handoffs.get(id);
 }
 
-/** Removes a hand-off; resolves with how many are still waiting. */
-export async function deleteHandoff(db: ArchiveDb, id: string): Promise<number> {
-  await db.handoffs.delete(id);
-  return db.handoffs.count();
+/** Removes a hand-off once its download URL is no longer needed. */
+export function deleteHandoff(db: ArchiveDb, id: string): Promise<void> {
+  return db.handoffs.delete(id);
 }

@@ -30,8 +30,13 @@ export async function openAppPage(hash: AppHash): Promise<void> {
     await browser.tabs.create({ url });
     return;
   }
-  await browser.tabs.update(existing.id, { active: true, url });
-  if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
+  try {
+    await browser.tabs.update(existing.id, { active: true, url });
+    if (existing.windowId !== undefined) await browser.windows.update(existing.windowId, { focused: true });
+  } catch {
+    // The tab closed between the query and the update: open a fresh one instead of doing nothing.
+    await browser.tabs.create({ url });
+  }
 }
 
 async function findAppTab(): Promise<Browser.tabs.Tab | undefined> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureNotice } from '@/utils/capture/capture-notice';
-import { createCapturer } from '@/utils/capture/create-capturer';
+import type { ChatGptApi } from '@/utils/capture/chatgpt-api';
+import { type CapturerDeps, createCapturer } from '@/utils/capture/create-capturer';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { ArchiveDb } from '@/utils/db/database';
 import { registerHandlers, sendMessage } from '@/utils/messaging/protocol';
@@ -40,6 +41,20 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** A capturer on the real protocol with quiet defaults; tests override what they look at. */
+function capturerWith(api: ChatGptApi, overrides: Partial<CapturerDeps> = {}) {
+  return createCapturer({
+    api,
+    save: (capture) => sendMessage('saveConversation', capture),
+    loadSettings: async () => DEFAULT_SETTINGS,
+    notice: { show: () => {}, remove: () => {} },
+    logger: createLogger('capture', sink),
+    texts: { saved: () => '', rateLimited: () => '', failed: () => '' },
+    currentConversationId: () => current,
+    ...overrides,
+  });
+}
+
 function setup(conversation: FakeAnswer[], settings: Settings = DEFAULT_SETTINGS) {
   const notices: [string, string][] = [];
   const notice: CaptureNotice = { show: (text, tone) => notices.push([text, tone]), remove: () => {} };
@@ -47,14 +62,10 @@ function setup(conversation: FakeAnswer[], settings: Settings = DEFAULT_SETTINGS
     '/api/auth/session': [json(FAKE_SESSION)],
     '/backend-api/conversation/c1': conversation,
   });
-  const capturer = createCapturer({
-    api: chatgpt.api,
-    save: (capture) => sendMessage('saveConversation', capture),
+  const capturer = capturerWith(chatgpt.api, {
     loadSettings: async () => settings,
     notice,
-    logger: createLogger('capture', sink),
     texts: { saved: (title) => `Saved “${title}”`, rateLimited: () => 'Busy', failed: () => 'Not saved' },
-    currentConversationId: () => current,
     minGapMs: 0,
   });
   const fetches = () => chatgpt.calls.filter((call) => call.path === '/backend-api/conversation/c1').length;
@@ -93,13 +104,8 @@ describe('createCapturer', () => {
   it('should stay quiet when nobody is signed in', async () => {
     const notices: unknown[] = [];
     const chatgpt = fakeChatGpt({ '/api/auth/session': [json({})] });
-    const capturer = createCapturer({
-      api: chatgpt.api,
-      save: (capture) => sendMessage('saveConversation', capture),
-      loadSettings: async () => DEFAULT_SETTINGS,
+    const capturer = capturerWith(chatgpt.api, {
       notice: { show: (...args) => notices.push(args), remove: () => {} },
-      logger: createLogger('capture', sink),
-      texts: { saved: () => '', rateLimited: () => '', failed: () => '' },
       currentConversationId: () => 'c1',
     });
     await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'skipped' });
@@ -142,14 +148,9 @@ describe('createCapturer', () => {
     const notices: string[] = [];
     let clock = 0;
     const sleeps: number[] = [];
-    const capturer = createCapturer({
-      api: chatgpt.api,
-      save: (capture) => sendMessage('saveConversation', capture),
-      loadSettings: async () => DEFAULT_SETTINGS,
+    const capturer = capturerWith(chatgpt.api, {
       notice: { show: (text) => notices.push(text), remove: () => {} },
-      logger: createLogger('capture', sink),
       texts: { saved: (title) => `Saved ${title}`, rateLimited: () => '', failed: () => '' },
-      currentConversationId: () => current,
       now: () => clock,
       sleep: async (ms) => {
         sleeps.push(ms);
@@ -175,6 +176,62 @@ describe('createCapturer', () => {
     expect(notices).toEqual(['Saved Keeping chats']);
     // The second request waited out the 1 s gap after the first.
     expect(sleeps).toEqual([1000]);
+  });
+
+  it('should not fetch a chat the user left while it waited out the gap', async () => {
+    const chatgpt = fakeChatGpt({
+      '/api/auth/session': [json(FAKE_SESSION)],
+      '/backend-api/conversation/a': [json(buildRawConversation('a'))],
+      '/backend-api/conversation/b': [json(buildRawConversation('b'))],
+    });
+    let clock = 0;
+    const capturer = capturerWith(chatgpt.api, {
+      now: () => clock,
+      sleep: async (ms) => {
+        // The user clicks on to another chat during the wait.
+        current = 'elsewhere';
+        clock += ms;
+      },
+    });
+    current = 'a';
+    await capturer.captureConversation('a');
+    current = 'b';
+    await expect(capturer.captureConversation('b')).resolves.toMatchObject({ status: 'skipped' });
+    expect(chatgpt.calls.map((call) => call.path)).not.toContain('/backend-api/conversation/b');
+  });
+
+  it('should wait as long as a 429 asked before the next request', async () => {
+    const chatgpt = fakeChatGpt({
+      '/api/auth/session': [json(FAKE_SESSION)],
+      '/backend-api/conversation/a': [json({}, { status: 429, headers: { 'retry-after': '37' } })],
+      '/backend-api/conversation/b': [json(buildRawConversation('b'))],
+    });
+    let clock = 0;
+    const sleeps: number[] = [];
+    const capturer = capturerWith(chatgpt.api, {
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    });
+    current = 'a';
+    await expect(capturer.captureConversation('a')).resolves.toMatchObject({ rateLimited: true });
+    current = 'b';
+    await expect(capturer.captureConversation('b')).resolves.toMatchObject({ status: 'saved' });
+    expect(sleeps).toEqual([37_000]);
+  });
+
+  it('should stop when the content script is invalidated', async () => {
+    let active = true;
+    const chatgpt = fakeChatGpt({ '/api/auth/session': [json(FAKE_SESSION)] });
+    const capturer = capturerWith(chatgpt.api, {
+      currentConversationId: () => 'c1',
+      isActive: () => active,
+    });
+    active = false;
+    await expect(capturer.captureConversation('c1')).resolves.toMatchObject({ status: 'skipped' });
+    expect(chatgpt.calls).toEqual([]);
   });
 
   it('should ignore URLs that are not a chat', () => {

@@ -5,13 +5,13 @@ import { freshArchiveDbPerTest } from '../../../factories';
 const archive = freshArchiveDbPerTest('handoff');
 
 describe('hand-offs', () => {
-  it('should keep a Blob until it is deleted and count the ones still waiting', async () => {
+  it('should keep a Blob until it is deleted', async () => {
     const id = await putHandoff(archive(), new Blob(['x']), 1000);
     expect(await (await getHandoff(archive(), id))?.blob.text()).toBe('x');
     const other = await putHandoff(archive(), new Blob(['y']), 2000);
-    expect(await deleteHandoff(archive(), id)).toBe(1);
+    await deleteHandoff(archive(), id);
     expect(await getHandoff(archive(), id)).toBeUndefined();
-    expect(await deleteHandoff(archive(), other)).toBe(0);
+    expect(await getHandoff(archive(), other)).toBeDefined();
   });
 
   it('should sweep hand-offs left by a worker that was stopped an hour ago', async () => {
