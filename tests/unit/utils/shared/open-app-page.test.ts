@@ -65,4 +65,13 @@ describe('openAppPage', () => {
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.url)).toContain(appPageUrl('archive'));
   });
+
+  it('should open a new tab when the app tab closes between finding it and showing it', async () => {
+    matchUrlsAsPatterns();
+    const app = await fakeBrowser.tabs.create({ url: appPageUrl('archive') });
+    vi.spyOn(fakeBrowser.tabs, 'update').mockRejectedValueOnce(new Error(`No tab with id: ${app.id}.`));
+    await openAppPage('settings');
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(appPageUrl('settings'));
+  });
 });
