@@ -33,6 +33,15 @@ export function useConversationList(
   return toLoadable(result);
 }
 
+/** How many conversations the account has in the archive, live; 0 with no account. */
+export function useConversationCount(accountId: string | undefined): Loadable<{ total: number }> {
+  const result = useLiveQuery(
+    async () => ({ total: accountId === undefined ? 0 : await countConversations(db, accountId) }),
+    [accountId],
+  );
+  return toLoadable(result);
+}
+
 /** One conversation of the given account, live; `conversation` is undefined when it is not in that account. */
 export function useConversation(
   accountId: string | undefined,

@@ -5,28 +5,6 @@ import { downloadDoneText } from '@/utils/conversations/labels';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { useErrorToast } from './use-error-toast';
 
-/** Keys of work in flight, claimed synchronously so a second claim in the same tick is refused. */
-export interface InFlight {
-  /** Claims `key`; false when it is already claimed (the caller then does nothing). */
-  claim: (key: string) => boolean;
-  release: (key: string) => void;
-}
-
-/** An InFlight set. */
-export function createInFlight(): InFlight {
-  const keys = new Set<string>();
-  return {
-    claim: (key) => {
-      if (keys.has(key)) return false;
-      keys.add(key);
-      return true;
-    },
-    release: (key) => {
-      keys.delete(key);
-    },
-  };
-}
-
 /** Saves one conversation's raw JSON as a file through the background, with a toast either way. */
 export function useDownloadConversation(): {
   /** Starts a download; a second call for the same id while the first runs does nothing. */
@@ -39,12 +17,11 @@ export function useDownloadConversation(): {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   // State alone is not enough: a double click delivers both clicks before React re-renders the busy button,
   // so the guard is a ref checked and set synchronously.
-  const inFlight = useRef<InFlight>(null);
-  inFlight.current ??= createInFlight();
+  const inFlight = useRef(new Set<string>());
   const download = useCallback(
     async (id: string) => {
-      const guard = inFlight.current;
-      if (guard === null || !guard.claim(id)) return;
+      if (inFlight.current.has(id)) return;
+      inFlight.current.add(id);
       setPending((ids) => new Set(ids).add(id));
       try {
         const { filename } = await sendMessage('downloadConversation', { id });
@@ -52,7 +29,7 @@ export function useDownloadConversation(): {
       } catch (error) {
         showError(i18n.t('common.downloadFailed'), error);
       } finally {
-        guard.release(id);
+        inFlight.current.delete(id);
         setPending((ids) => {
           const next = new Set(ids);
           next.delete(id);

@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect } from 'react';
+import { type MouseEvent, useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import { Button } from '@/components/button';
 import { CapturePausedBanner } from '@/components/capture-paused-banner';
@@ -41,7 +41,8 @@ function Popup() {
   const current = useCurrentAccount();
   const account = current.loading ? undefined : current.account;
   const list = useConversationList(account?.id, POPUP_LIMIT);
-  const capture = useCapturePaused();
+  const openArchiveRef = useRef<HTMLButtonElement>(null);
+  const capture = useCapturePaused(openArchiveRef);
   const now = useNow();
   const locale = getUiLocale();
 
@@ -113,7 +114,13 @@ function Popup() {
         )}
       </main>
       <footer className="popup__footer">
-        <Button variant="primary" icon={<ArchiveIcon />} className="popup__open" onClick={() => open('archive')}>
+        <Button
+          ref={openArchiveRef}
+          variant="primary"
+          icon={<ArchiveIcon />}
+          className="popup__open"
+          onClick={() => open('archive')}
+        >
           {i18n.t('popup.openArchive')}
         </Button>
         <Button

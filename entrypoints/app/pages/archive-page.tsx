@@ -9,7 +9,7 @@ import { ArchiveIcon, BranchIcon, MessagesIcon } from '@/components/icons';
 import { List } from '@/components/list';
 import { RelativeTime } from '@/components/relative-time';
 import { useCapturePaused } from '@/hooks/use-capture-paused';
-import { useConversationList } from '@/hooks/use-conversations';
+import { useConversationCount, useConversationList } from '@/hooks/use-conversations';
 import { useDownloadConversation } from '@/hooks/use-download-conversation';
 import { useNow } from '@/hooks/use-now';
 import { conversationHash } from '@/hooks/use-route';
@@ -38,18 +38,25 @@ export interface ArchivePageProps {
 
 /** The archive: the current account's saved chats, newest first, each with a JSON download. */
 export function ArchivePage({ account, returnTo }: ArchivePageProps) {
-  const { shown, showMore } = useShownCount(PAGE_SIZE);
+  const count = useConversationCount(account?.id);
+  const { shown, showMore } = useShownCount(PAGE_SIZE, count.loading ? undefined : count.total);
   const list = useConversationList(account?.id, shown);
-  const conversations = list.loading ? undefined : list.conversations;
+  // The rows once the list has answered for `shown`: useLiveQuery keeps its last answer while it asks again
+  // with a new limit, and the focus below must wait for the rows it looks for.
+  const conversations =
+    count.loading || list.loading || list.conversations.length !== Math.min(shown, list.total)
+      ? undefined
+      : list.conversations;
   const { download, pending } = useDownloadConversation();
-  const capture = useCapturePaused();
-  const now = useNow();
-  const locale = getUiLocale();
   const pageRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const capture = useCapturePaused(headingRef);
+  const now = useNow();
+  const locale = getUiLocale();
   const pendingReturn = useRef(returnTo);
-  // The row "Show more" revealed first: it gets focus, since the button may be gone once every row is shown.
-  const firstNewRow = useRef<number>(undefined);
+  // The last row shown before "Show more": the row after it gets focus, since the button may be gone once every
+  // row is shown. Its id, not its position, so a chat saved meanwhile (it lands on top) does not shift the target.
+  const lastBeforeMore = useRef<string>(undefined);
 
   useEffect(() => {
     if (conversations === undefined) return;
@@ -63,15 +70,17 @@ export function ArchivePage({ account, returnTo }: ArchivePageProps) {
       if (link) focusRow(link);
       else headingRef.current?.focus();
     }
-    if (firstNewRow.current !== undefined && firstNewRow.current < conversations.length) {
-      const link = rowLink(conversations[firstNewRow.current]?.id);
-      firstNewRow.current = undefined;
+    if (lastBeforeMore.current !== undefined) {
+      const last = lastBeforeMore.current;
+      lastBeforeMore.current = undefined;
+      const after = conversations.findIndex((conversation) => conversation.id === last) + 1;
+      const link = after === 0 ? null : rowLink(conversations[after]?.id);
       if (link) focusRow(link);
     }
   }, [conversations]);
 
   const onShowMore = () => {
-    firstNewRow.current = conversations?.length;
+    lastBeforeMore.current = list.loading ? undefined : list.conversations.at(-1)?.id;
     showMore();
   };
 
