@@ -1,20 +1,27 @@
 import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
 import { downloadConversation } from '@/utils/conversations/download-conversation';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { db } from '@/utils/db/db';
 import { createDownloader } from '@/utils/downloads/create-downloader';
 import { registerHandlers } from '@/utils/messaging/protocol';
+import { createRequestLimiter } from '@/utils/pacing/create-request-limiter';
+import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
+import { sessionPacingStore } from '@/utils/pacing/pacing-store';
 import { createLogger } from '@/utils/shared/logger';
 
 // Wiring only. `main` stays synchronous so every listener is registered before the worker handles an event.
 export default defineBackground(() => {
   const logger = createLogger('background');
   const downloader = createDownloader({ db, logger });
+  const limiter = createRequestLimiter({ store: sessionPacingStore });
 
+  // A tab closed mid-request never hands its slot back: free it rather than wait for the lease to lapse.
+  browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId));
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
+    ...createPacingHandlers(limiter),
     downloadConversation: ({ id }) => downloadConversation(db, downloader, id, i18n.t('common.untitled')),
   });
 });

@@ -14,7 +14,13 @@ export default defineContentScript({
       loadSettings,
       texts: {
         saved: (title) => i18n.t('captureNoticeSaved', [title || i18n.t('common.untitled')]),
+        upToDate: (title) => i18n.t('captureNoticeUpToDate', [title || i18n.t('common.untitled')]),
+        rateLimitWait: (seconds) =>
+          seconds === null
+            ? i18n.t('captureNoticeRateLimitWaitUnknown')
+            : i18n.t('captureNoticeRateLimitWait', seconds, [String(seconds)]),
         rateLimited: () => i18n.t('captureNoticeRateLimited'),
+        accountUnknown: () => i18n.t('captureNoticeAccountUnknown'),
         failed: () => i18n.t('captureNoticeFailed'),
       },
     });

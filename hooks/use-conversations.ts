@@ -1,6 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
 import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
-import { countConversations, getConversation, getCurrentAccount, listConversations } from '@/utils/conversations/store';
+import { countConversations, getConversation, listAccounts, listConversations } from '@/utils/conversations/store';
+import {
+  chooseViewedAccount,
+  loadViewedAccountId,
+  saveViewedAccountId,
+  watchViewedAccountId,
+} from '@/utils/conversations/viewed-account';
 import { db } from '@/utils/db/db';
 
 /** Live data of one view: `{ loading: true }` until the database first answers, then the data. */
@@ -11,10 +18,49 @@ export function toLoadable<T extends object>(result: T | undefined): Loadable<T>
   return result === undefined ? { loading: true } : { loading: false, ...result };
 }
 
-/** The signed-in account (most recently seen on chatgpt.com), live; `account` is undefined before any capture. */
-export function useCurrentAccount(): Loadable<{ account: AccountRecord | undefined }> {
-  // Wrapped in an object so "no account yet" (undefined) is told apart from "still loading".
-  return toLoadable(useLiveQuery(async () => ({ account: await getCurrentAccount(db) }), []));
+/** The account a view shows, every account seen, and a way to switch; `account` is undefined before any capture. */
+export interface ViewedAccount {
+  account: AccountRecord | undefined;
+  /** Most recently seen first. */
+  accounts: AccountRecord[];
+  /** Shows another account here and in every other Lifeboat page. */
+  select: (id: string) => void;
+}
+
+/**
+ * The account the popup and the archive show: the user's choice, shared by every Lifeboat page. Before any
+ * choice the first account shown is pinned, so a capture from another account's tab never flips the view.
+ */
+export function useViewedAccount(): Loadable<ViewedAccount> {
+  const accounts = useLiveQuery(() => listAccounts(db), []);
+  // undefined while loading; null when nothing is chosen yet.
+  const [chosenId, setChosenId] = useState<string | null>();
+  useEffect(() => {
+    let active = true;
+    const stop = watchViewedAccountId((id) => setChosenId(id));
+    loadViewedAccountId().then(
+      (id) => active && setChosenId((current) => current ?? id),
+      // Unreadable storage: show the most recent account rather than nothing.
+      () => active && setChosenId((current) => current ?? null),
+    );
+    return () => {
+      active = false;
+      stop();
+    };
+  }, []);
+  const account =
+    accounts === undefined || chosenId === undefined ? undefined : chooseViewedAccount(accounts, chosenId);
+  const pin = account !== undefined && chosenId !== account.id ? account.id : undefined;
+  useEffect(() => {
+    // Failing to pin only means a later capture may still change the view; nothing to tell the user.
+    if (pin !== undefined) saveViewedAccountId(pin).catch(() => {});
+  }, [pin]);
+  const select = useCallback((id: string) => {
+    setChosenId(id);
+    saveViewedAccountId(id).catch(() => {});
+  }, []);
+  if (accounts === undefined || chosenId === undefined) return { loading: true };
+  return { loading: false, account, accounts, select };
 }
 
 /** The current account's newest conversations (at most `limit`) and how many it has in all, live. */
@@ -42,14 +88,21 @@ export function useConversationCount(accountId: string | undefined): Loadable<{ 
   return toLoadable(result);
 }
 
-/** One conversation of the given account, live; `conversation` is undefined when it is not in that account. */
-export function useConversation(
-  accountId: string | undefined,
-  id: string,
-): Loadable<{ conversation: ConversationRecord | undefined }> {
-  const result = useLiveQuery(
-    async () => ({ conversation: accountId === undefined ? undefined : await getConversation(db, accountId, id) }),
-    [accountId, id],
-  );
+/** A conversation as a view of one account sees it. */
+export interface ViewedConversation {
+  /** The chat, when it belongs to the viewed account. */
+  conversation: ConversationRecord | undefined;
+  /** The account it belongs to, when that is another one (the view offers to switch). */
+  elsewhere: AccountRecord | undefined;
+}
+
+/** One conversation as the view of `accountId` sees it, live: never another account's chat under this one. */
+export function useConversation(accountId: string | undefined, id: string): Loadable<ViewedConversation> {
+  const result = useLiveQuery(async (): Promise<ViewedConversation> => {
+    const record = await getConversation(db, id);
+    if (record === undefined) return { conversation: undefined, elsewhere: undefined };
+    if (record.accountId === accountId) return { conversation: record, elsewhere: undefined };
+    return { conversation: undefined, elsewhere: await db.accounts.get(record.accountId) };
+  }, [accountId, id]);
   return toLoadable(result);
 }

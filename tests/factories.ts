@@ -80,26 +80,46 @@ export function buildRawConversation(
   };
 }
 
-/** What a content script sends after capturing `conversation`. */
+/**
+ * What a content script sends after capturing `conversation`: its JSON text, as chatgpt.com would send it
+ * (pass a string to control the exact bytes).
+ */
 export function buildCapture(
-  conversation: Record<string, unknown> = buildRawConversation(),
+  conversation: Record<string, unknown> | string = buildRawConversation(),
   overrides: Partial<CapturedConversation> = {},
 ): CapturedConversation {
-  const conversationId = String(conversation.conversation_id ?? conversation.id ?? 'conv-test-1');
-  return { conversationId, account: buildAccount(), conversation, source: 'page', ...overrides };
+  const body = typeof conversation === 'string' ? conversation : JSON.stringify(conversation);
+  const parsed = typeof conversation === 'string' ? (JSON.parse(conversation) as Record<string, unknown>) : conversation;
+  const conversationId = String(parsed.conversation_id ?? parsed.id ?? 'conv-test-1');
+  return { conversationId, account: buildAccount(), body, ...overrides };
 }
 
 /** Origin of the extension in WXT's fakeBrowser. */
 export const FAKE_EXTENSION_ORIGIN = 'chrome-extension://test-extension-id/';
 
+/** Chrome refuses a runtime message whose JSON is larger than this. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** A message as the browser delivers it: cloned (never the sender's own object) and refused above the size cap. */
+function deliver<T>(message: T): T {
+  const size = new TextEncoder().encode(JSON.stringify(message) ?? '').byteLength;
+  if (size > MAX_MESSAGE_BYTES) throw new Error(`Message length exceeded maximum allowed length (${size} bytes).`);
+  return structuredClone(message);
+}
+
 /**
  * Makes `browser.runtime.sendMessage` in this test arrive as if sent from `url` (a chatgpt.com tab or one of
- * Lifeboat's pages): WXT's fakeBrowser reports every sender as `{}`, which the protocol rightly refuses.
+ * Lifeboat's pages): WXT's fakeBrowser reports every sender as `{}`, which the protocol rightly refuses. A
+ * chatgpt.com sender is in tab `tabId` (1 unless given). Messages and replies are cloned and size-checked as
+ * the browser does, so nothing passes in-process that could not cross contexts.
  */
-export function sendMessagesFrom(url: string): void {
+export function sendMessagesFrom(url: string, { tabId = 1 }: { tabId?: number } = {}): void {
+  const fromTab = !url.startsWith(FAKE_EXTENSION_ORIGIN);
+  // The fields Lifeboat reads; fakeBrowser's type wants a whole Tab.
+  const sender = { url, id: fakeBrowser.runtime.id, ...(fromTab ? { tab: { id: tabId, url } } : {}) } as never;
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-    const replies = await fakeBrowser.runtime.onMessage.trigger(message, { url, id: fakeBrowser.runtime.id });
-    return replies.find((reply: unknown) => reply !== undefined);
+    const replies = await fakeBrowser.runtime.onMessage.trigger(deliver(message), sender);
+    return deliver(replies.find((reply: unknown) => reply !== undefined));
   });
 }
 

@@ -1,4 +1,6 @@
 import { createChatGptApi } from '@/utils/capture/chatgpt-api';
+import type { RequestKind, RequestResult } from '@/utils/pacing/model';
+import type { RequestGate } from '@/utils/pacing/request-gate';
 
 // A stand-in for chatgpt.com's fetch in unit tests: answers by path from queues of responses and records every
 // request with its headers. The real client (createChatGptApi) runs on top of it.
@@ -17,11 +19,34 @@ export const FAKE_SESSION = {
   user: { id: 'u1', name: 'Min', email: 'm@x' },
 };
 
+/** A gate that grants every slot at once and records each request's kind and how it ended. */
+export function openGate(): RequestGate & { leases: { kind: RequestKind; result?: RequestResult }[] } {
+  const leases: { kind: RequestKind; result?: RequestResult }[] = [];
+  return {
+    leases,
+    async acquire(kind) {
+      const lease: { kind: RequestKind; result?: RequestResult } = { kind };
+      leases.push(lease);
+      return {
+        release(result) {
+          if (lease.result !== undefined) throw new Error('A lease was released twice.');
+          lease.result = result;
+        },
+      };
+    },
+  };
+}
+
 /**
  * A real chatgpt.com client over a fake fetch. Each path answers from its queue, the last answer repeating;
- * `cookies` is what `document.cookie` would say, and may change between calls.
+ * `cookies` is what `document.cookie` would say, and may change between calls. Requests go through `gate`
+ * (one that grants at once unless given).
  */
-export function fakeChatGpt(routes: Record<string, FakeAnswer[]>, cookies: () => string = () => '') {
+export function fakeChatGpt(
+  routes: Record<string, FakeAnswer[]>,
+  cookies: () => string = () => '',
+  gate: RequestGate = openGate(),
+) {
   const calls: { path: string; headers: Record<string, string> }[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
@@ -31,6 +56,6 @@ export function fakeChatGpt(routes: Record<string, FakeAnswer[]>, cookies: () =>
     if (answer === undefined) return new Response('{"detail":"Not Found"}', { status: 404 });
     return typeof answer === 'function' ? answer() : answer.clone();
   }) as typeof globalThis.fetch;
-  const api = createChatGptApi({ fetch, origin: 'https://chatgpt.com', readCookies: cookies });
-  return { api, calls };
+  const api = createChatGptApi({ fetch, origin: 'https://chatgpt.com', readCookies: cookies, gate });
+  return { api, calls, gate };
 }

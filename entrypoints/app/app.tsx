@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { HealthIcon, PromptIcon } from '@/components/icons';
 import { ToastProvider } from '@/components/toast';
-import { useCurrentAccount } from '@/hooks/use-conversations';
+import { useViewedAccount, type ViewedAccount } from '@/hooks/use-conversations';
 import { type Route, useRoute } from '@/hooks/use-route';
-import type { AccountRecord } from '@/utils/conversations/model';
 import { getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
 import './app.css';
@@ -18,8 +17,8 @@ import { Sidebar } from './sidebar';
 /** The full-page extension app: a sidebar of sections and the section the URL hash names. */
 export function App() {
   const route = useRoute();
-  const current = useCurrentAccount();
-  const account = current.loading ? undefined : current.account;
+  const viewed = useViewedAccount();
+  const account = viewed.loading ? undefined : viewed.account;
   const mainRef = useRef<HTMLElement>(null);
   const routeKey = keyOf(route);
   const firstRender = useRef(true);
@@ -57,9 +56,9 @@ export function App() {
         <DocumentTitle name={pageTitle(route)} />
       )}
       <div className="app">
-        <Sidebar active={route.page} account={account} />
+        <Sidebar active={route.page} viewed={viewed.loading ? undefined : viewed} />
         <main ref={mainRef} className="app__main">
-          {current.loading ? null : <Page route={route} account={account} returnTo={returnTo} />}
+          {viewed.loading ? null : <Page route={route} viewed={viewed} returnTo={returnTo} />}
         </main>
       </div>
     </ToastProvider>
@@ -77,17 +76,23 @@ function pageTitle(route: Route): string {
 
 interface PageProps {
   route: Route;
-  account: AccountRecord | undefined;
+  viewed: ViewedAccount;
   returnTo: string | undefined;
 }
 
-function Page({ route, account, returnTo }: PageProps) {
+function Page({ route, viewed, returnTo }: PageProps) {
+  const { account } = viewed;
   switch (route.page) {
     case 'archive':
       return route.conversationId === undefined ? (
         <ArchivePage account={account} returnTo={returnTo} />
       ) : (
-        <ConversationPage key={route.conversationId} accountId={account?.id} id={route.conversationId} />
+        <ConversationPage
+          key={route.conversationId}
+          account={account}
+          id={route.conversationId}
+          onSwitchAccount={viewed.select}
+        />
       );
     case 'prompts':
       return (

@@ -1,9 +1,10 @@
 import type { ComponentType } from 'react';
 import { i18n } from '#i18n';
+import { AccountSwitcher } from '@/components/account-switcher';
 import { ArchiveIcon, HealthIcon, type IconProps, PromptIcon, SettingsIcon } from '@/components/icons';
+import type { ViewedAccount } from '@/hooks/use-conversations';
 import type { Section } from '@/hooks/use-route';
-import { accountKindLabel, accountLabel, hasAccountName } from '@/utils/conversations/labels';
-import type { AccountRecord } from '@/utils/conversations/model';
+import { accountKindLabel, accountLabel, hasAccountName, switcherAccount } from '@/utils/conversations/labels';
 
 const NAV: readonly { section: Section; Icon: ComponentType<IconProps> }[] = [
   { section: 'archive', Icon: ArchiveIcon },
@@ -12,8 +13,12 @@ const NAV: readonly { section: Section; Icon: ComponentType<IconProps> }[] = [
   { section: 'settings', Icon: SettingsIcon },
 ];
 
-/** The app's sidebar: brand, the section links (`aria-current` on the open one) and the signed-in account. */
-export function Sidebar({ active, account }: { active: Section; account: AccountRecord | undefined }) {
+/**
+ * The app's sidebar: brand, the section links (`aria-current` on the open one) and the account whose chats the
+ * app shows, with a switcher once more than one account has been seen.
+ */
+export function Sidebar({ active, viewed }: { active: Section; viewed: ViewedAccount | undefined }) {
+  const account = viewed?.account;
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -44,9 +49,21 @@ export function Sidebar({ active, account }: { active: Section; account: Account
             {Array.from(accountLabel(account).trim())[0]?.toUpperCase()}
           </span>
           <div className="sidebar__account-text">
-            <p className="sidebar__account-label">{accountLabel(account)}</p>
-            {/* An account without a known name is already labelled by its kind. */}
-            {hasAccountName(account) ? <p className="sidebar__account-kind">{accountKindLabel(account)}</p> : null}
+            {viewed !== undefined && viewed.accounts.length > 1 ? (
+              <AccountSwitcher
+                className="sidebar__account-switcher"
+                label={i18n.t('common.accountShown')}
+                accounts={viewed.accounts.map(switcherAccount)}
+                selectedId={account.id}
+                onSelect={viewed.select}
+              />
+            ) : (
+              <>
+                <p className="sidebar__account-label">{accountLabel(account)}</p>
+                {/* An account without a known name is already labelled by its kind. */}
+                {hasAccountName(account) ? <p className="sidebar__account-kind">{accountKindLabel(account)}</p> : null}
+              </>
+            )}
           </div>
         </div>
       )}

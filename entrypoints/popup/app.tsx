@@ -1,5 +1,6 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
+import { AccountSwitcher } from '@/components/account-switcher';
 import { Button } from '@/components/button';
 import { CapturePausedBanner } from '@/components/capture-paused-banner';
 import { EmptyState } from '@/components/empty-state';
@@ -9,17 +10,12 @@ import { List } from '@/components/list';
 import { RelativeTime } from '@/components/relative-time';
 import { ToastProvider } from '@/components/toast';
 import { useCapturePaused } from '@/hooks/use-capture-paused';
-import { useConversationList, useCurrentAccount } from '@/hooks/use-conversations';
+import { useConversationList, useViewedAccount } from '@/hooks/use-conversations';
+import { useErrorToast } from '@/hooks/use-error-toast';
 import { useNow } from '@/hooks/use-now';
-import {
-  accountKindLabel,
-  accountLabel,
-  chatsSavedLabel,
-  displayTitle,
-  hasAccountName,
-  isUntitled,
-} from '@/utils/conversations/labels';
-import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
+import { useRateLimitedUntil } from '@/hooks/use-rate-limit';
+import { chatsSavedLabel, displayTitle, isUntitled, switcherAccount } from '@/utils/conversations/labels';
+import type { ConversationRecord } from '@/utils/conversations/model';
 import { type AppHash, appPageUrl, conversationAppHash, openAppPage } from '@/utils/shared/open-app-page';
 import { formatNumber, getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
@@ -38,9 +34,11 @@ export function App() {
 }
 
 function Popup() {
-  const current = useCurrentAccount();
-  const account = current.loading ? undefined : current.account;
+  const viewed = useViewedAccount();
+  const account = viewed.loading ? undefined : viewed.account;
   const list = useConversationList(account?.id, POPUP_LIMIT);
+  const rateLimitedUntil = useRateLimitedUntil();
+  const showError = useErrorToast();
   const openArchiveRef = useRef<HTMLButtonElement>(null);
   const capture = useCapturePaused(openArchiveRef);
   const now = useNow();
@@ -52,7 +50,10 @@ function Popup() {
 
   const open = (hash: AppHash) => {
     // The popup closes once the app's tab (reused if open, else new) takes focus.
-    void openAppPage(hash).then(() => window.close());
+    openAppPage(hash).then(
+      () => window.close(),
+      (error: unknown) => showError(i18n.t('popup.openFailed'), error),
+    );
   };
 
   return (
@@ -60,7 +61,15 @@ function Popup() {
       <header className="popup__header">
         <img src="/icon/lifeboat.svg" alt="" width={28} height={28} />
         <h1 className="popup__name">{i18n.t('brand.name')}</h1>
-        {account === undefined ? null : <AccountBadge account={account} />}
+        {viewed.loading || account === undefined ? null : (
+          <AccountSwitcher
+            className="popup__account"
+            label={i18n.t('common.accountShown')}
+            accounts={viewed.accounts.map(switcherAccount)}
+            selectedId={account.id}
+            onSelect={viewed.select}
+          />
+        )}
       </header>
       <main className="popup__main">
         {capture.paused ? (
@@ -72,7 +81,12 @@ function Popup() {
             />
           </div>
         ) : null}
-        {current.loading || list.loading ? null : list.total === 0 ? (
+        {rateLimitedUntil > now ? (
+          <div className="popup__banner">
+            <RateLimitBanner until={rateLimitedUntil} />
+          </div>
+        ) : null}
+        {viewed.loading || list.loading ? null : list.total === 0 ? (
           <EmptyState
             size="compact"
             icon={<ChatIcon />}
@@ -135,15 +149,14 @@ function Popup() {
   );
 }
 
-/** The signed-in account's name; its kind is a tooltip for the eye and hidden text for screen readers. */
-function AccountBadge({ account }: { account: AccountRecord }) {
-  const kind = accountKindLabel(account);
-  // An account without a known name already shows its kind as its name.
-  if (!hasAccountName(account)) return <p className="popup__account">{accountLabel(account)}</p>;
+/** Says that ChatGPT's rate limit pauses Lifeboat's requests, counting down to when they resume. */
+function RateLimitBanner({ until }: { until: number }) {
+  const now = useNow(1000);
+  if (until <= now) return null;
+  const seconds = Math.ceil((until - now) / 1000);
   return (
-    <p className="popup__account" title={kind}>
-      {account.label}
-      <span className="lb-visually-hidden"> ({kind})</span>
+    <p className="lb-banner popup__rate-limit" role="status">
+      {i18n.t('popup.rateLimited', seconds, [formatNumber(seconds)])}
     </p>
   );
 }

@@ -1,17 +1,24 @@
 import type { Account } from '@/utils/conversations/model';
+import type { RequestKind, RequestResult } from '@/utils/pacing/model';
+import type { Lease, RequestGate } from '@/utils/pacing/request-gate';
 import { describeError } from '@/utils/shared/describe-error';
-import { AccountsCheckSchema, type Session, SessionSchema } from './model';
+import { AccountEntrySchema, AccountsCheckSchema, type Session, SessionSchema } from './model';
 
 /** Why a request to chatgpt.com did not give Lifeboat what it asked for. */
 export type ApiFailureKind =
   | 'network'
+  | 'timeout'
   | 'aborted'
   | 'signed-out'
   | 'unauthorized'
   | 'rate-limited'
   | 'http'
   | 'not-json'
-  | 'invalid-json';
+  | 'invalid-json'
+  /** The tab uses a workspace chatgpt.com's account list does not describe: whose chat it is stays unknown. */
+  | 'account-unknown'
+  /** The tab kept switching account or workspace while a request waited: it could not be pinned to one. */
+  | 'account-changed';
 
 /** A failed chatgpt.com request; `message` is a sentence a user can read. Never contains the access token. */
 export class ChatGptApiError extends Error {
@@ -26,12 +33,23 @@ export class ChatGptApiError extends Error {
   }
 }
 
+/** One conversation as chatgpt.com sent it, and the account the request was sent as. */
+export interface FetchedConversation {
+  /** The response body, byte for byte as text: never parsed and serialised again. */
+  body: string;
+  /** The account whose `ChatGPT-Account-Id` went with the request (none for the personal account). */
+  account: Account;
+}
+
 /** What the content script needs from chatgpt.com. The access token never leaves the client. */
 export interface ChatGptApi {
-  /** The account or workspace the page is using now. Throws ChatGptApiError `signed-out` when nobody is. */
+  /** The account or workspace the page is using now. Throws ChatGptApiError (`signed-out`, `account-unknown`…). */
   getAccount(): Promise<Account>;
-  /** A conversation's JSON exactly as chatgpt.com sent it (parsed, not validated). Throws ChatGptApiError. */
-  getConversation(id: string): Promise<unknown>;
+  /**
+   * A conversation's JSON text and the account it was fetched as; `attempt` (0 first) lengthens the timeout
+   * of a retry. Throws ChatGptApiError.
+   */
+  getConversation(id: string, options?: { attempt?: number }): Promise<FetchedConversation>;
 }
 
 /** What the client needs from the page it runs in. */
@@ -42,9 +60,25 @@ export interface ChatGptApiDeps {
   origin: string;
   /** The page's `document.cookie`. */
   readCookies: () => string;
+  /** The background's limiter: every request waits for its slot. */
+  gate: RequestGate;
 }
 
 const ACCOUNTS_CHECK_PATH = '/backend-api/accounts/check/v4-2023-04-27';
+/** Session and account list are small: an answer slower than this is a hung connection. */
+const SMALL_REQUEST_TIMEOUT_MS = 20_000;
+/** A long chat is megabytes; each retry doubles this, up to the cap. */
+const CONVERSATION_TIMEOUT_MS = 30_000;
+const MAX_CONVERSATION_TIMEOUT_MS = 120_000;
+/** Times a conversation request starts over because the tab switched account while it waited. */
+const MAX_ACCOUNT_SWITCHES = 2;
+/** Extra time the fallback timer allows past the signal's own timeout (Firefox may ignore a foreign signal). */
+const FALLBACK_TIMER_GRACE_MS = 1000;
+
+/** The timeout for the `attempt`-th try (0 first) of one conversation request. */
+export function conversationTimeoutMs(attempt: number): number {
+  return Math.min(CONVERSATION_TIMEOUT_MS * 2 ** Math.max(0, attempt), MAX_CONVERSATION_TIMEOUT_MS);
+}
 
 function readCookie(cookies: string, name: string): string | undefined {
   for (const pair of cookies.split(';')) {
@@ -57,71 +91,142 @@ function readCookie(cookies: string, name: string): string | undefined {
 function parseRetryAfter(header: string | null): number | undefined {
   if (header === null) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  if (header.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+class RequestTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * Fetches and reads the whole body within `timeoutMs`. The signal cancels the request where the browser honours
+ * it; the timer makes sure the caller stops waiting even where it does not.
+ */
+async function fetchText(
+  fetcher: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<{ response: Response; text: string }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fallback = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RequestTimeout()), timeoutMs + FALLBACK_TIMER_GRACE_MS);
+  });
+  const request = (async () => {
+    const response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return { response, text: await response.text() };
+  })();
+  // A request abandoned to the fallback timer may still fail later; that failure is not anyone's to handle.
+  request.catch(() => {});
+  try {
+    return await Promise.race([request, fallback]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failureOf(error: unknown): 'timeout' | 'aborted' | 'network' {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return 'timeout';
+  if (name === 'AbortError') return 'aborted';
+  return 'network';
+}
+
 /** Creates the chatgpt.com client. The access token stays in this closure: never in storage, logs or errors. */
-export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps): ChatGptApi {
+export function createChatGptApi({ fetch, origin, readCookies, gate }: ChatGptApiDeps): ChatGptApi {
   let session: Promise<Session> | undefined;
   // Keyed by the workspace cookie, so switching workspace (or signing in again) in the same tab is noticed.
   let account: { workspace: string | undefined; value: Promise<Account> } | undefined;
 
-  async function readJson(path: string, what: string, headers: Record<string, string>): Promise<unknown> {
-    let response: Response;
-    let text: string;
+  /**
+   * Makes one request under a slot from the background and returns its body text; throws ChatGptApiError for
+   * anything but a 2xx. The slot goes back with the result, so a 429 here pauses every tab.
+   */
+  async function request(
+    lease: Lease,
+    path: string,
+    what: string,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<{ text: string; contentType: string }> {
+    let result: RequestResult = { failure: 'network' };
     try {
-      response = await fetch(`${origin}${path}`, { credentials: 'include', headers });
-      text = await response.text();
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') {
-        throw new ChatGptApiError('aborted', `Loading ${what} was cancelled.`);
+      let response: Response;
+      let text: string;
+      try {
+        ({ response, text } = await fetchText(
+          fetch,
+          `${origin}${path}`,
+          { credentials: 'include', headers },
+          timeoutMs,
+        ));
+      } catch (error) {
+        const failure = failureOf(error);
+        result = { failure };
+        if (failure === 'timeout') {
+          throw new ChatGptApiError('timeout', `chatgpt.com did not answer ${what} within ${timeoutMs / 1000} s.`);
+        }
+        if (failure === 'aborted') throw new ChatGptApiError('aborted', `Loading ${what} was cancelled.`);
+        throw new ChatGptApiError('network', `Could not reach chatgpt.com for ${what}: ${describeError(error)}.`);
       }
-      throw new ChatGptApiError('network', `Could not reach chatgpt.com for ${what}: ${describeError(error)}.`);
-    }
-    if (response.status === 401 || response.status === 403) {
-      throw new ChatGptApiError(
-        'unauthorized',
-        `chatgpt.com refused ${what} (HTTP ${response.status}).`,
-        response.status,
-      );
-    }
-    if (response.status === 429) {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      const wait = retryAfter === undefined ? '' : ` It asks to wait ${retryAfter} s.`;
-      throw new ChatGptApiError(
-        'rate-limited',
-        `chatgpt.com is rate limiting ${what} (HTTP 429).${wait}`,
-        429,
-        retryAfter,
-      );
+      result = { status: response.status, ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) };
+      if (response.status === 401 || response.status === 403) {
+        throw new ChatGptApiError(
+          'unauthorized',
+          `chatgpt.com refused ${what} (HTTP ${response.status}).`,
+          response.status,
+        );
+      }
+      if (response.status === 429) {
+        const wait = retryAfter === undefined ? '' : ` It asks to wait ${retryAfter} s.`;
+        throw new ChatGptApiError(
+          'rate-limited',
+          `chatgpt.com is rate limiting ${what} (HTTP 429).${wait}`,
+          429,
+          retryAfter,
+        );
+      }
+      if (!response.ok) {
+        throw new ChatGptApiError('http', `chatgpt.com answered HTTP ${response.status} for ${what}.`, response.status);
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      if (/html/i.test(contentType) || /^\s*</.test(text)) {
+        throw new ChatGptApiError(
+          'not-json',
+          `chatgpt.com answered ${what} with an HTML page instead of JSON (HTTP ${response.status}, ${contentType || 'no content type'}).`,
+          response.status,
+        );
+      }
+      return { text, contentType };
+    } finally {
+      lease.release(result);
     }
-    if (!response.ok) {
-      throw new ChatGptApiError('http', `chatgpt.com answered HTTP ${response.status} for ${what}.`, response.status);
-    }
-    const contentType = response.headers.get('content-type') ?? '';
-    if (/html/i.test(contentType) || /^\s*</.test(text)) {
-      throw new ChatGptApiError(
-        'not-json',
-        `chatgpt.com answered ${what} with an HTML page instead of JSON (HTTP ${response.status}, ${contentType || 'no content type'}).`,
-        response.status,
-      );
-    }
+  }
+
+  async function readJson(
+    kind: RequestKind,
+    path: string,
+    what: string,
+    headers: Record<string, string>,
+  ): Promise<unknown> {
+    const lease = await gate.acquire(kind, SMALL_REQUEST_TIMEOUT_MS);
+    const { text } = await request(lease, path, what, headers, SMALL_REQUEST_TIMEOUT_MS);
     try {
       return JSON.parse(text);
     } catch (error) {
       throw new ChatGptApiError(
         'invalid-json',
         `chatgpt.com answered ${what} with invalid JSON (${describeError(error)}).`,
-        response.status,
       );
     }
   }
 
   function getSession(): Promise<Session> {
     if (session !== undefined) return session;
-    const fetching = readJson('/api/auth/session', 'the session', {}).then((body) => {
+    const fetching = readJson('session', '/api/auth/session', 'the session', {}).then((body) => {
       const parsed = SessionSchema.safeParse(body);
       if (!parsed.success) throw new ChatGptApiError('signed-out', 'Nobody is signed in to ChatGPT in this tab.');
       return parsed.data;
@@ -134,12 +239,10 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
     return fetching;
   }
 
-  async function authHeaders(): Promise<Record<string, string>> {
-    const { accessToken } = await getSession();
-    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
-    const active = await getAccount();
-    if (active.kind === 'workspace') headers['chatgpt-account-id'] = active.id.replace(/^workspace-/, '');
-    return headers;
+  /** The workspace the `_account` cookie names, or undefined for the personal account. */
+  function workspaceCookie(): string | undefined {
+    const cookie = readCookie(readCookies(), '_account');
+    return cookie === undefined || ['', 'personal', 'default'].includes(cookie) ? undefined : cookie;
   }
 
   async function resolveAccount(workspace: string | undefined): Promise<Account> {
@@ -147,16 +250,37 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
     // An empty label means "unknown"; the UI shows a localised "Personal account" or "Workspace" instead.
     const personal: Account = { id: `user-${user.id}`, label: user.name || user.email || '', kind: 'personal' };
     if (workspace === undefined) return personal;
-    const body = await readJson(ACCOUNTS_CHECK_PATH, 'the account list', { authorization: `Bearer ${accessToken}` });
-    const entry = AccountsCheckSchema.safeParse(body).data?.accounts[workspace]?.account;
-    if (entry === undefined || entry.structure === 'personal') return personal;
-    return { id: `workspace-${entry.account_id}`, label: entry.name || '', kind: 'workspace' };
+    const body = await readJson('accounts', ACCOUNTS_CHECK_PATH, 'the account list', {
+      authorization: `Bearer ${accessToken}`,
+    });
+    const list = AccountsCheckSchema.safeParse(body);
+    if (!list.success) {
+      throw new ChatGptApiError(
+        'account-unknown',
+        `chatgpt.com's account list has no readable "accounts", so Lifeboat cannot tell whether workspace ${workspace} is a workspace; its chats are not saved until it can.`,
+      );
+    }
+    // Each entry on its own: one malformed entry (say, a null account_id) is skipped, never fatal to the rest.
+    let unreadable = 0;
+    for (const [key, value] of Object.entries(list.data.accounts)) {
+      const entry = AccountEntrySchema.safeParse(value);
+      if (!entry.success) {
+        unreadable += 1;
+        continue;
+      }
+      const { account_id: id, structure, name } = entry.data.account;
+      if (key !== workspace && id !== workspace) continue;
+      if (structure === 'personal') return personal;
+      return { id: `workspace-${id}`, label: name || '', kind: 'workspace' };
+    }
+    const skipped = unreadable === 0 ? '' : ` (${unreadable} of its entries were unreadable)`;
+    throw new ChatGptApiError(
+      'account-unknown',
+      `Workspace ${workspace}, which this tab uses, is not in chatgpt.com's account list${skipped}, so Lifeboat cannot tell which archive its chats belong to; they are not saved until it can.`,
+    );
   }
 
-  function getAccount(): Promise<Account> {
-    // The `_account` cookie names the active workspace; without one the personal account is in use.
-    const cookie = readCookie(readCookies(), '_account');
-    const workspace = cookie === undefined || ['', 'personal', 'default'].includes(cookie) ? undefined : cookie;
+  function accountFor(workspace: string | undefined): Promise<Account> {
     if (account === undefined || account.workspace !== workspace) {
       const value = resolveAccount(workspace);
       account = { workspace, value };
@@ -172,19 +296,49 @@ export function createChatGptApi({ fetch, origin, readCookies }: ChatGptApiDeps)
     account = undefined;
   }
 
-  async function getConversation(id: string): Promise<unknown> {
+  async function fetchConversation(id: string, timeoutMs: number): Promise<FetchedConversation | 'account-switched'> {
+    const workspace = workspaceCookie();
+    const sentAs = await accountFor(workspace);
+    const { accessToken } = await getSession();
+    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
+    if (sentAs.kind === 'workspace') headers['chatgpt-account-id'] = sentAs.id.replace(/^workspace-/, '');
+    const lease = await gate.acquire('conversation', timeoutMs);
+    // The wait can be minutes (a 429 in any tab): the user may have switched workspace meanwhile.
+    if (workspaceCookie() !== workspace) {
+      lease.release({ failure: 'skipped' });
+      return 'account-switched';
+    }
     const path = `/backend-api/conversation/${encodeURIComponent(id)}`;
-    const what = `conversation ${id}`;
-    try {
-      return await readJson(path, what, await authHeaders());
-    } catch (error) {
-      // Access tokens expire while a tab stays open, and the user may have signed in as someone else: fetch a
-      // fresh session (and account) once, then give up.
-      if (!(error instanceof ChatGptApiError) || error.kind !== 'unauthorized') throw error;
-      forgetSession();
-      return readJson(path, what, await authHeaders());
+    const { text } = await request(lease, path, `conversation ${id}`, headers, timeoutMs);
+    // With a workspace header the answer is that workspace's. Without one chatgpt.com may go by the cookie,
+    // so a switch during the request leaves it unclear whose chat this is: ask again.
+    if (sentAs.kind === 'personal' && workspaceCookie() !== workspace) return 'account-switched';
+    return { body: text, account: sentAs };
+  }
+
+  async function getConversation(id: string, { attempt = 0 } = {}): Promise<FetchedConversation> {
+    const timeoutMs = conversationTimeoutMs(attempt);
+    let refreshed = false;
+    for (let switches = 0; ; ) {
+      try {
+        const fetched = await fetchConversation(id, timeoutMs);
+        if (fetched !== 'account-switched') return fetched;
+        switches += 1;
+        if (switches > MAX_ACCOUNT_SWITCHES) {
+          throw new ChatGptApiError(
+            'account-changed',
+            `Conversation ${id} was not saved: the tab kept switching account or workspace while it waited.`,
+          );
+        }
+      } catch (error) {
+        // Access tokens expire while a tab stays open, and the user may have signed in as someone else: fetch a
+        // fresh session (and account) once, then give up.
+        if (refreshed || !(error instanceof ChatGptApiError) || error.kind !== 'unauthorized') throw error;
+        refreshed = true;
+        forgetSession();
+      }
     }
   }
 
-  return { getAccount, getConversation };
+  return { getAccount: () => accountFor(workspaceCookie()), getConversation };
 }

@@ -1,62 +1,122 @@
-import type { CapturedConversation } from '@/utils/conversations/model';
+import { type CapturedConversation, isStored, type SaveOutcome } from '@/utils/conversations/model';
+import { GateClosedError } from '@/utils/pacing/request-gate';
 import type { Settings } from '@/utils/settings/model';
 import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';
 import type { CaptureNotice } from './capture-notice';
-import { type ChatGptApi, ChatGptApiError } from './chatgpt-api';
+import { type ChatGptApi, ChatGptApiError, type FetchedConversation } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
 
-/** How one capture attempt ended. `reason` is a sentence for the log; `rateLimited` picks the user's notice. */
+/** What the background answered for one stored capture. */
+export interface SavedConversation {
+  id: string;
+  title: string;
+  messageCount: number;
+  outcome: SaveOutcome;
+}
+
+/** How one capture ended. `reason` is a sentence for the log; `rateLimited` picks the user's notice. */
 export type CaptureOutcome =
-  | { status: 'saved'; id: string; title: string; messageCount: number; stored: boolean }
+  | ({ status: 'saved' } & SavedConversation)
   | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string; rateLimited: boolean };
+
+/** The notices a capture shows on chatgpt.com, localised by the content script. */
+export interface CaptureTexts {
+  /** A new or newer copy was stored. */
+  saved: (title: string) => string;
+  /** The archive already had this copy (or a newer one): nothing was written. */
+  upToDate: (title: string) => string;
+  /** ChatGPT is rate limiting and Lifeboat waits to try again: `seconds` until it does, when known. */
+  rateLimitWait: (seconds: number | null) => string;
+  /** ChatGPT kept rate limiting and Lifeboat gave up on this chat for now. */
+  rateLimited: () => string;
+  /** The tab's workspace could not be identified, so the chat was not stored. */
+  accountUnknown: () => string;
+  /** Any other failure. */
+  failed: () => string;
+}
 
 /** What a capturer needs; the content script passes the real ones, tests pass their own. */
 export interface CapturerDeps {
   api: ChatGptApi;
   /** Hands a capture to the background (`sendMessage('saveConversation', …)`); throws with its reason. */
-  save: (
-    capture: CapturedConversation,
-  ) => Promise<{ id: string; title: string; messageCount: number; stored: boolean }>;
+  save: (capture: CapturedConversation) => Promise<SavedConversation>;
   loadSettings: () => Promise<Settings>;
   notice: CaptureNotice;
   logger: Logger;
   /** The chat the tab shows now (from its URL): a chat the user has left is neither fetched nor announced. */
   currentConversationId: () => string | null;
-  /** Localised notice texts: after a save (with the chat's title), when rate limited, after any other failure. */
-  texts: { saved: (title: string) => string; rateLimited: () => string; failed: () => string };
-  /** Least time between two conversation requests; ChatGPT rate-limits bursts. */
-  minGapMs?: number;
+  texts: CaptureTexts;
   /** False once the content script is invalidated (extension updated or reloaded): queued work then stops. */
   isActive?: () => boolean;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1), for the jitter of retries. */
+  random?: () => number;
 }
 
-const DEFAULT_GAP_MS = 1000;
+/** Retries after the first try, for failures that often pass: a timeout, a dropped connection, a 5xx, a 429. */
+const MAX_RETRIES = 2;
+/** Backoff before the first retry; doubled for the next, jittered ±50 %. The background's gap comes on top. */
+const RETRY_BASE_MS = 2000;
+
+function isRetryable(error: unknown): error is ChatGptApiError {
+  if (!(error instanceof ChatGptApiError)) return false;
+  if (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'rate-limited') return true;
+  return error.kind === 'http' && error.status !== undefined && error.status >= 500;
+}
 
 /**
- * Captures conversations strictly one at a time, at least `minGapMs` apart. A request for a chat already queued
- * joins it; a queued chat the user has left by the time its turn comes is skipped, so clicking through ten
- * chats in a second fetches the one they stopped at, not all ten.
+ * Captures conversations one at a time. Pacing is the background's (every request waits for its slot); this
+ * queue only keeps a tab's own captures in order. A request for a chat already queued joins it; a queued chat
+ * the user has left by the time its turn comes is skipped, so clicking through ten chats in a second fetches
+ * the one they stopped at, not all ten.
  */
 export function createCapturer(deps: CapturerDeps) {
   const {
-    minGapMs = DEFAULT_GAP_MS,
     now = Date.now,
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     isActive = () => true,
+    random = Math.random,
   } = deps;
   const queued = new Map<string, Promise<CaptureOutcome>>();
   let queue: Promise<unknown> = Promise.resolve();
-  // No conversation request before this time: a second after the last one, or as long as a 429 asked.
-  let notBefore = Number.NEGATIVE_INFINITY;
+  // The chat being captured now and whether it may show notices, for rate-limit notices raised by the gate.
+  let active: { conversationId: string; showNotice: boolean; announcedUntil: number } | undefined;
   const stillWanted = (conversationId: string) => isActive() && deps.currentConversationId() === conversationId;
   const left = (conversationId: string): CaptureOutcome => ({
     status: 'skipped',
     reason: `Left conversation ${conversationId} before its turn.`,
   });
+
+  function announceRateLimit(until: number | null): void {
+    if (active === undefined || !active.showNotice || !stillWanted(active.conversationId)) return;
+    // Once per pause: every tab asking again during the same pause would repeat it.
+    if (until !== null && active.announcedUntil === until) return;
+    if (until !== null) active.announcedUntil = until;
+    const seconds = until === null ? null : Math.max(1, Math.ceil((until - now()) / 1000));
+    deps.notice.show(deps.texts.rateLimitWait(seconds), 'problem');
+  }
+
+  async function fetchWithRetries(conversationId: string): Promise<FetchedConversation | CaptureOutcome> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await deps.api.getConversation(conversationId, { attempt });
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= MAX_RETRIES) throw error;
+        deps.logger.debug(`Conversation ${conversationId}, try ${attempt + 1}: ${error.message} Trying again.`);
+        if (error.kind === 'rate-limited') {
+          // The background now pauses every tab; the next try waits for its slot, so only tell the user.
+          const until = error.retryAfterSeconds === undefined ? null : now() + error.retryAfterSeconds * 1000;
+          announceRateLimit(until);
+        } else {
+          await sleep(RETRY_BASE_MS * 2 ** attempt * (0.5 + random()));
+        }
+        if (!stillWanted(conversationId)) return left(conversationId);
+      }
+    }
+  }
 
   async function capture(conversationId: string): Promise<CaptureOutcome> {
     const settings = await deps.loadSettings();
@@ -65,41 +125,46 @@ export function createCapturer(deps: CapturerDeps) {
       // A chat the user has already left must not announce itself over the one they are reading.
       if (settings.showCaptureNotice && stillWanted(conversationId)) deps.notice.show(text, tone);
     };
-    const fail = (reason: string, rateLimited = false): CaptureOutcome => {
-      announce(rateLimited ? deps.texts.rateLimited() : deps.texts.failed(), 'problem');
+    const fail = (reason: string, text: string, rateLimited = false): CaptureOutcome => {
+      announce(text, 'problem');
       return { status: 'failed', reason, rateLimited };
     };
-    let account: CapturedConversation['account'];
-    let conversation: unknown;
+    active = { conversationId, showNotice: settings.showCaptureNotice, announcedUntil: 0 };
+    let fetched: FetchedConversation | CaptureOutcome;
     try {
-      account = await deps.api.getAccount();
-      const wait = notBefore - now();
-      if (wait > 0) await sleep(wait);
-      // The user may have moved on while this chat waited its turn.
-      if (!stillWanted(conversationId)) return left(conversationId);
-      notBefore = now() + minGapMs;
-      conversation = await deps.api.getConversation(conversationId);
+      fetched = await fetchWithRetries(conversationId);
     } catch (error) {
+      if (error instanceof GateClosedError) return { status: 'skipped', reason: error.message };
       if (error instanceof ChatGptApiError && (error.kind === 'signed-out' || error.kind === 'aborted')) {
         return { status: 'skipped', reason: error.message };
       }
-      const rateLimited = error instanceof ChatGptApiError && error.kind === 'rate-limited';
-      if (rateLimited) notBefore = now() + Math.max(minGapMs, (error.retryAfterSeconds ?? 60) * 1000);
-      return fail(`Conversation ${conversationId} was not saved: ${describeError(error)}`, rateLimited);
+      const reason = `Conversation ${conversationId} was not saved: ${describeError(error)}`;
+      if (error instanceof ChatGptApiError && error.kind === 'account-unknown') {
+        return fail(reason, deps.texts.accountUnknown());
+      }
+      if (error instanceof ChatGptApiError && error.kind === 'rate-limited') {
+        return fail(reason, deps.texts.rateLimited(), true);
+      }
+      return fail(reason, deps.texts.failed());
+    } finally {
+      active = undefined;
     }
+    if ('status' in fetched) return fetched;
     try {
-      const saved = await deps.save({ conversationId, account, conversation, source: 'page' });
-      announce(deps.texts.saved(saved.title), 'saved');
+      const saved = await deps.save({ conversationId, account: fetched.account, body: fetched.body });
+      const title = saved.title;
+      announce(isStored(saved.outcome) ? deps.texts.saved(title) : deps.texts.upToDate(title), 'saved');
       return { status: 'saved', ...saved };
     } catch (error) {
       // The background explains what was wrong with the data; nothing stored before is touched.
-      return fail(describeError(error));
+      return fail(describeError(error), deps.texts.failed());
     }
   }
 
   function log(outcome: CaptureOutcome): CaptureOutcome {
     if (outcome.status === 'saved') {
-      deps.logger.info(`Saved conversation ${outcome.id} (${outcome.messageCount} messages).`);
+      const what = isStored(outcome.outcome) ? 'Saved' : 'Already up to date:';
+      deps.logger.info(`${what} conversation ${outcome.id} (${outcome.messageCount} messages, ${outcome.outcome}).`);
     } else if (outcome.status === 'failed') {
       deps.logger.warn(outcome.reason);
     } else {
@@ -128,6 +193,10 @@ export function createCapturer(deps: CapturerDeps) {
     captureUrl(url: string | URL): Promise<CaptureOutcome> | undefined {
       const id = conversationIdFromUrl(url);
       return id === null ? undefined : this.captureConversation(id);
+    },
+    /** The background says every request waits until `until` (a 429 in any tab): tell the user, once. */
+    noteRateLimit(until: number): void {
+      announceRateLimit(until);
     },
   };
 }

@@ -12,20 +12,23 @@ export const SessionSchema = z.looseObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** `/backend-api/accounts/check/v4-2023-04-27`: the personal account and any workspaces of this user. */
+/**
+ * `/backend-api/accounts/check/v4-2023-04-27`: the personal account and any workspaces of this user, keyed by
+ * workspace id. Only the envelope is checked here; each entry is checked on its own (AccountEntrySchema), so one
+ * malformed entry cannot hide the others.
+ */
 export const AccountsCheckSchema = z.looseObject({
-  accounts: z.record(
-    z.string(),
-    z.looseObject({
-      account: z.looseObject({
-        account_id: z.string().min(1),
-        structure: z.string().nullish(),
-        name: z.string().nullish(),
-        plan_type: z.string().nullish(),
-      }),
-    }),
-  ),
-  account_ordering: z.array(z.string()).optional(),
+  accounts: z.record(z.string(), z.unknown()),
+});
+
+/** One entry of `accounts/check`. */
+export const AccountEntrySchema = z.looseObject({
+  account: z.looseObject({
+    account_id: z.string().min(1),
+    structure: z.string().nullish(),
+    name: z.string().nullish(),
+    plan_type: z.string().nullish(),
+  }),
 });
 
 /** What the page hook reports. Later issues add the page's own traffic (conversation loads, stream timings). */

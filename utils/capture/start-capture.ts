@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { createRequestGate } from '@/utils/pacing/request-gate';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';
@@ -10,7 +11,8 @@ import { pageFetch } from './page-fetch';
 
 /**
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
- * to the background. Everything it registers ends with the content script's context.
+ * to the background. Every request waits for the background's slot. Everything it registers ends with the
+ * content script's context.
  */
 export function startCapture(
   ctx: ContentScriptContext,
@@ -18,17 +20,27 @@ export function startCapture(
 ) {
   const logger = createLogger('capture');
   const notice = createCaptureNotice(document);
+  const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
+  // After an extension update the old content script stays in the page, invalidated: its queue must stop.
+  const isActive = () => ctx.isValid;
+  const gate = createRequestGate({
+    acquire: (request) => sendMessage('acquireRequestSlot', request),
+    release: (leaseId, result) => sendMessage('releaseRequestSlot', { leaseId, result }),
+    isActive,
+    sleep,
+    onRateLimited: (until) => capturer.noteRateLimit(until),
+    onError: (message) => logger.debug(`Asking Lifeboat for a request slot failed (${message}); asking again.`),
+  });
   const capturer = createCapturer({
-    api: createChatGptApi({ fetch: pageFetch(), origin: location.origin, readCookies: () => document.cookie }),
+    api: createChatGptApi({ fetch: pageFetch(), origin: location.origin, readCookies: () => document.cookie, gate }),
     save: (capture) => sendMessage('saveConversation', capture),
     loadSettings,
     notice,
     logger,
     texts,
     currentConversationId: () => conversationIdFromUrl(location.href),
-    // After an extension update the old content script stays in the page, invalidated: its queue must stop.
-    isActive: () => ctx.isValid,
-    sleep: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
+    isActive,
+    sleep,
   });
   const stopListening = listenToPageHook((message) => logger.debug(`Page hook ${message.type}.`));
   ctx.onInvalidated(() => {

@@ -42,6 +42,11 @@ export function accountLabel(account: Pick<AccountRecord, 'label' | 'kind'>): st
   return hasAccountName(account) ? account.label : accountKindLabel(account);
 }
 
+/** An account as the account switcher lists it. */
+export function switcherAccount(account: AccountRecord): { id: string; name: string; kind: string } {
+  return { id: account.id, name: accountLabel(account), kind: accountKindLabel(account) };
+}
+
 /** The conversation on chatgpt.com. */
 export function chatGptUrl(conversationId: string): string {
   return `https://chatgpt.com/c/${encodeURIComponent(conversationId)}`;

@@ -49,7 +49,7 @@ export type RawConversation = z.infer<typeof RawConversationSchema>;
 
 /** A ChatGPT account or workspace that conversations belong to; views never mix two of them. */
 export const AccountSchema = z.object({
-  /** `ChatGPT-Account-Id` of a workspace, or `user-<id>` for a personal account. */
+  /** `workspace-<ChatGPT-Account-Id>` of a workspace, or `user-<id>` for a personal account. */
   id: z.string().min(1).max(200),
   /** What the UI shows for this account: the workspace name or the user's name. */
   label: z.string().max(500),
@@ -62,28 +62,72 @@ export interface AccountRecord extends Account {
   lastSeenAt: number;
 }
 
+/**
+ * How the account of a stored chat was decided. `request`: the account the request for this copy was sent as
+ * (its `ChatGPT-Account-Id` header, or none for the personal account). `v1`: stored by schema v1, which read the
+ * account before waiting its turn and fell back to the personal account when a workspace lookup failed, so it
+ * may be wrong; the next capture of the chat is trusted over it.
+ */
+export type AccountBasis = 'request' | 'v1';
+
+/** Who caused a capture, as the background judges it from the sender (never as a content script claims). */
+export type CaptureSource = 'page' | 'sync' | 'extension';
+
+/**
+ * The largest conversation Lifeboat stores, in UTF-8 bytes of its JSON. Chrome refuses runtime messages above
+ * 64 MiB of serialised JSON, and a JSON text escaped into a message grows; the longest real chats seen are a few
+ * megabytes, so this leaves room without ever reaching the browser's own, obscure, failure.
+ */
+export const MAX_CONVERSATION_BYTES = 32 * 1024 * 1024;
+
+/** The outcomes of saving a capture, for the protocol's response schema. */
+export const SAVE_OUTCOMES = ['created', 'updated', 'moved', 'unchanged', 'kept-newer'] as const;
+
+/** How a capture was received, for the log and the notice on chatgpt.com. */
+export type SaveOutcome =
+  /** First copy of this chat. */
+  | 'created'
+  /** A newer or different copy replaced the stored one. */
+  | 'updated'
+  /** The stored copy was filed by v1's guess under another account; this verified capture moved it. */
+  | 'moved'
+  /** The stored copy is the same as this one. */
+  | 'unchanged'
+  /** The stored copy is newer than this one (a slower capture from another tab), so it stays. */
+  | 'kept-newer';
+
+/** Whether an outcome wrote a new copy (the notice may say "Saved" only then). */
+export function isStored(outcome: SaveOutcome): boolean {
+  return outcome === 'created' || outcome === 'updated' || outcome === 'moved';
+}
+
 /** What a content script hands to the background after fetching one conversation. */
 export const CapturedConversationSchema = z.object({
   /** The id from the page URL (`/c/<id>`); the JSON itself may lack `id`. */
   conversationId: z.string().regex(/^[\w-]{1,100}$/, 'a conversation id has only letters, digits, `-` and `_`'),
+  /** The account the request was sent as. */
   account: AccountSchema,
-  /** The response body exactly as chatgpt.com sent it. */
-  conversation: z.unknown(),
-  /** What caused the capture: a chat opened in a tab, or (later) the sync job. */
-  source: z.enum(['page', 'sync']),
+  /**
+   * The response body exactly as chatgpt.com sent it, as text: parsing and re-serialising would move
+   * integer-like keys to the front and round integers above 2^53. Its size is checked where it is stored.
+   */
+  body: z.string(),
 });
 export type CapturedConversation = z.infer<typeof CapturedConversationSchema>;
 
-/** One archived conversation: fields the archive queries, plus the raw JSON exactly as received. */
+/** One archived conversation: the fields the archive lists and queries. The JSON itself is a ConversationBody. */
 export interface ConversationRecord {
   id: string;
   accountId: string;
+  accountBasis: AccountBasis;
   /** The chat's title, or '' when ChatGPT has not named it yet. */
   title: string;
   /** Epoch milliseconds. */
   createdAt: number;
   /** Epoch milliseconds; the archive's sort key. */
   updatedAt: number;
+  /** False when the JSON had no readable `update_time` (then `updatedAt` is the creation time). */
+  updatedAtKnown: boolean;
   /** Model of the newest answer on the visible branch, else the conversation's default model. */
   model: string | null;
   /** Custom GPT or project id (`g-…`, `g-p-…`), or null. */
@@ -95,5 +139,22 @@ export interface ConversationRecord {
   branchCount: number;
   /** When Lifeboat stored this copy, epoch milliseconds. */
   capturedAt: number;
-  raw: unknown;
+  /** When a capture last found this copy current, epoch milliseconds. */
+  checkedAt: number;
+  capturedBy: CaptureSource;
+  /** SHA-256 of the body, hex; null for a copy moved from schema v1, which kept no bytes to hash. */
+  contentHash: string | null;
+  /** Size of the body in UTF-8 bytes. */
+  bodyBytes: number;
+}
+
+/** A conversation's JSON exactly as received, apart from the row the lists read (rows stay small). */
+export interface ConversationBody {
+  id: string;
+  text: string;
+  /**
+   * True for bytes exactly as chatgpt.com sent them; false for a body schema v1 kept as a parsed object and v2
+   * could only serialise again (same data, possibly another key order). The next capture replaces it.
+   */
+  exact: boolean;
 }

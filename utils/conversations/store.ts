@@ -1,8 +1,19 @@
 import { Dexie } from 'dexie';
 import type { ArchiveDb } from '@/utils/db/database';
-import { describeZodError } from '@/utils/shared/describe-error';
+import { describeError, describeZodError } from '@/utils/shared/describe-error';
 import { LifeboatError } from '@/utils/shared/lifeboat-error';
-import { type AccountRecord, type CapturedConversation, type ConversationRecord, RawConversationSchema } from './model';
+import { sha256Hex, utf8ByteLength } from '@/utils/shared/utf8';
+import {
+  type AccountRecord,
+  type CapturedConversation,
+  type CaptureSource,
+  type ConversationBody,
+  type ConversationRecord,
+  isStored,
+  MAX_CONVERSATION_BYTES,
+  RawConversationSchema,
+  type SaveOutcome,
+} from './model';
 import { summarizeConversation } from './summarize-conversation';
 
 /** Thrown when captured JSON is not a conversation Lifeboat can archive; the message says why. */
@@ -13,66 +24,143 @@ export class InvalidConversationError extends LifeboatError {
   }
 }
 
-/** Validates a captured conversation and builds the archive row for it, without touching the database. */
-export function toConversationRecord(capture: CapturedConversation, capturedAt: number): ConversationRecord {
-  const parsed = RawConversationSchema.safeParse(capture.conversation);
-  if (!parsed.success) {
-    throw new InvalidConversationError(
-      `Conversation ${capture.conversationId} was not saved: ${describeZodError(parsed.error, 1)}.`,
-    );
-  }
-  const ownId = parsed.data.conversation_id ?? parsed.data.id;
-  if (ownId !== undefined && ownId !== capture.conversationId) {
-    throw new InvalidConversationError(
-      `Conversation ${capture.conversationId} was not saved: the server sent conversation ${ownId} instead.`,
-    );
-  }
-  return {
-    id: capture.conversationId,
-    accountId: capture.account.id,
-    ...summarizeConversation(parsed.data, capturedAt),
-    capturedAt,
-    // The object as received, not `parsed.data`: the archive keeps ChatGPT's JSON losslessly.
-    raw: capture.conversation,
-  };
+/** The rows one capture becomes, before anything is written. */
+export interface PreparedConversation {
+  record: ConversationRecord;
+  body: ConversationBody;
 }
 
-/** What saveConversation did: stored the capture, or kept a newer copy it already had. */
-export interface SaveResult {
-  record: ConversationRecord;
-  stored: boolean;
+/** Where a capture came from and when it arrived. */
+export interface CaptureContext {
+  capturedAt: number;
+  source: CaptureSource;
+}
+
+function invalid(capture: CapturedConversation, reason: string): InvalidConversationError {
+  return new InvalidConversationError(`Conversation ${capture.conversationId} was not saved: ${reason}.`);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**
- * Stores a captured conversation and its account in one transaction. A copy already in the archive that
- * ChatGPT updated later (a slower capture from another tab) is kept. Throws InvalidConversationError for bad
- * JSON, and LifeboatError `refused` when the id is archived under another account.
+ * Validates a captured conversation and builds its archive rows, without touching the database; `contentHash`
+ * is the SHA-256 of the body (see prepareConversation). Throws InvalidConversationError saying what is wrong.
+ */
+export function toConversationRows(
+  capture: CapturedConversation,
+  { capturedAt, source }: CaptureContext,
+  contentHash: string,
+): PreparedConversation {
+  const bodyBytes = utf8ByteLength(capture.body);
+  if (bodyBytes > MAX_CONVERSATION_BYTES) {
+    throw invalid(
+      capture,
+      `it is ${megabytes(bodyBytes)}, more than the ${megabytes(MAX_CONVERSATION_BYTES)} Lifeboat keeps for one chat`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(capture.body);
+  } catch (error) {
+    throw invalid(capture, `the answer is not valid JSON (${describeError(error)})`);
+  }
+  const parsed = RawConversationSchema.safeParse(json);
+  if (!parsed.success) throw invalid(capture, describeZodError(parsed.error, 1));
+  const ownId = parsed.data.conversation_id ?? parsed.data.id;
+  if (ownId !== undefined && ownId !== capture.conversationId) {
+    throw invalid(capture, `the server sent conversation ${ownId} instead`);
+  }
+  return {
+    record: {
+      id: capture.conversationId,
+      accountId: capture.account.id,
+      accountBasis: 'request',
+      ...summarizeConversation(parsed.data, capturedAt),
+      capturedAt,
+      checkedAt: capturedAt,
+      capturedBy: source,
+      contentHash,
+      bodyBytes,
+    },
+    // The text as received, not `parsed.data` nor a re-serialisation: the archive keeps ChatGPT's bytes.
+    body: { id: capture.conversationId, text: capture.body, exact: true },
+  };
+}
+
+/** Validates a capture and builds its rows; async only for the body's hash. Throws InvalidConversationError. */
+export async function prepareConversation(
+  capture: CapturedConversation,
+  context: CaptureContext,
+): Promise<PreparedConversation> {
+  // Measured before hashing, so an oversized body is refused without copying it into bytes.
+  if (utf8ByteLength(capture.body) > MAX_CONVERSATION_BYTES) return toConversationRows(capture, context, '');
+  return toConversationRows(capture, context, await sha256Hex(capture.body));
+}
+
+/** What the archive should do with an arriving copy, given the stored one (which belongs to the same account). */
+function compareCopies(existing: ConversationRecord, arriving: ConversationRecord): SaveOutcome {
+  if (existing.updatedAtKnown && arriving.updatedAtKnown && existing.updatedAt !== arriving.updatedAt) {
+    return existing.updatedAt > arriving.updatedAt ? 'kept-newer' : 'updated';
+  }
+  // Same update time, or one of them unreadable: only the content can tell a real change from a recapture.
+  return existing.contentHash === arriving.contentHash ? 'unchanged' : 'updated';
+}
+
+/** What saveConversation did, and the row the archive holds afterwards. */
+export interface SaveResult {
+  record: ConversationRecord;
+  outcome: SaveOutcome;
+}
+
+/**
+ * Stores a captured conversation, its body and its account in one transaction. A stored copy ChatGPT updated
+ * later is kept, an identical one is only marked as checked, and one filed by v1's guess under another account
+ * is moved. Throws InvalidConversationError for bad JSON, and LifeboatError `refused` when a verified copy of
+ * the id belongs to another account.
  */
 export async function saveConversation(
   db: ArchiveDb,
   capture: CapturedConversation,
-  now: number = Date.now(),
+  context: CaptureContext,
 ): Promise<SaveResult> {
-  const record = toConversationRecord(capture, now);
-  const account: AccountRecord = { ...capture.account, lastSeenAt: now };
-  return db.transaction('rw', db.conversations, db.accounts, async () => {
+  const { record, body } = await prepareConversation(capture, context);
+  const account: AccountRecord = { ...capture.account, lastSeenAt: context.capturedAt };
+  return db.transaction('rw', db.conversations, db.conversationBodies, db.accounts, async () => {
     const existing = await db.conversations.get(record.id);
+    let outcome: SaveOutcome = 'created';
     if (existing !== undefined && existing.accountId !== record.accountId) {
-      throw new LifeboatError(
-        'refused',
-        `Conversation ${record.id} was not saved: the archive holds it under another ChatGPT account.`,
-      );
+      if (existing.accountBasis !== 'v1') {
+        throw new LifeboatError(
+          'refused',
+          `Conversation ${record.id} was not saved: the archive holds it under another ChatGPT account.`,
+        );
+      }
+      outcome = 'moved';
+    } else if (existing !== undefined) {
+      outcome = compareCopies(existing, record);
     }
     await db.accounts.put(account);
-    if (existing !== undefined && existing.updatedAt > record.updatedAt) return { record: existing, stored: false };
+    if (existing !== undefined && !isStored(outcome)) {
+      // The stored copy stays, but it is now known to belong to the account this request was sent as.
+      await db.conversations.update(record.id, { checkedAt: context.capturedAt, accountBasis: 'request' });
+      return { record: { ...existing, checkedAt: context.capturedAt, accountBasis: 'request' }, outcome };
+    }
     await db.conversations.put(record);
-    return { record, stored: true };
+    await db.conversationBodies.put(body);
+    return { record, outcome };
   });
 }
 
-/** The account whose chats the UI shows: the one most recently seen signed in on chatgpt.com. */
-export function getCurrentAccount(db: ArchiveDb): Promise<AccountRecord | undefined> {
-  return db.accounts.orderBy('lastSeenAt').last();
+/** A stored conversation's JSON text, exactly as received; undefined when the id is not archived. */
+export async function getConversationBody(db: ArchiveDb, id: string): Promise<ConversationBody | undefined> {
+  return db.conversationBodies.get(id);
+}
+
+/** Every account Lifeboat has seen signed in on chatgpt.com, most recently seen first. */
+export function listAccounts(db: ArchiveDb): Promise<AccountRecord[]> {
+  return db.accounts.orderBy('lastSeenAt').reverse().toArray();
 }
 
 function byAccount(db: ArchiveDb, accountId: string) {
@@ -93,12 +181,10 @@ export function countConversations(db: ArchiveDb, accountId: string): Promise<nu
   return byAccount(db, accountId).count();
 }
 
-/** One conversation, only if it belongs to `accountId`: views never show one account's chat under another. */
-export async function getConversation(
-  db: ArchiveDb,
-  accountId: string,
-  id: string,
-): Promise<ConversationRecord | undefined> {
-  const record = await db.conversations.get(id);
-  return record?.accountId === accountId ? record : undefined;
+/**
+ * One conversation's row, whichever account it belongs to; views check `accountId` themselves and never show
+ * one account's chat under another.
+ */
+export function getConversation(db: ArchiveDb, id: string): Promise<ConversationRecord | undefined> {
+  return db.conversations.get(id);
 }

@@ -4,7 +4,15 @@ import type { ConversationRecord, RawConversation, RawMessage, RawNode } from '.
 /** The fields of a ConversationRecord that are derived from the raw JSON alone. */
 export type ConversationSummary = Pick<
   ConversationRecord,
-  'title' | 'createdAt' | 'updatedAt' | 'model' | 'gizmoId' | 'isArchived' | 'messageCount' | 'branchCount'
+  | 'title'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'updatedAtKnown'
+  | 'model'
+  | 'gizmoId'
+  | 'isArchived'
+  | 'messageCount'
+  | 'branchCount'
 >;
 
 /**
@@ -63,10 +71,12 @@ export function summarizeConversation(conversation: RawConversation, capturedAt:
     .findLast((slug): slug is string => typeof slug === 'string' && slug !== '');
   const createdAt = toEpochMs(conversation.create_time) ?? capturedAt;
   const leaves = Object.values(conversation.mapping).filter((node) => (node.children?.length ?? 0) === 0);
+  const updatedAt = toEpochMs(conversation.update_time);
   return {
     title: conversation.title?.trim() ?? '',
     createdAt,
-    updatedAt: toEpochMs(conversation.update_time) ?? createdAt,
+    updatedAt: updatedAt ?? createdAt,
+    updatedAtKnown: updatedAt !== undefined,
     model: lastAnswerModel ?? conversation.default_model_slug ?? null,
     gizmoId: conversation.gizmo_id ?? null,
     isArchived: conversation.is_archived ?? false,

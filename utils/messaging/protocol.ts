@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from '#imports';
-import { CapturedConversationSchema } from '@/utils/conversations/model';
+import { CapturedConversationSchema, SAVE_OUTCOMES } from '@/utils/conversations/model';
+import { AcquireSlotSchema, ReleaseSlotSchema, SlotAnswerSchema } from '@/utils/pacing/model';
 import { CHATGPT_ORIGINS } from '@/utils/shared/chatgpt-origins';
 import { describeError, describeZodError } from '@/utils/shared/describe-error';
 import { type ErrorCode, errorCodeOf } from '@/utils/shared/lifeboat-error';
@@ -30,7 +31,29 @@ export const protocol = {
     target: 'background',
     senders: 'extension-or-chatgpt',
     request: CapturedConversationSchema,
-    response: z.object({ id: z.string(), title: z.string(), messageCount: z.number(), stored: z.boolean() }),
+    response: z.object({
+      id: z.string(),
+      title: z.string(),
+      messageCount: z.number(),
+      outcome: z.enum(SAVE_OUTCOMES),
+    }),
+  },
+  /**
+   * A content script asks for the next slot to make one chatgpt.com request; the background's one limiter paces
+   * every tab. The tab is the one the browser reports, never one the message names.
+   */
+  acquireRequestSlot: {
+    target: 'background',
+    senders: 'extension-or-chatgpt',
+    request: AcquireSlotSchema,
+    response: SlotAnswerSchema,
+  },
+  /** A content script hands its slot back with how the request ended (429s pause every tab). */
+  releaseRequestSlot: {
+    target: 'background',
+    senders: 'extension-or-chatgpt',
+    request: ReleaseSlotSchema,
+    response: z.object({}),
   },
   /** An extension page asks the background to save one conversation's raw JSON as a file. */
   downloadConversation: {

@@ -1,22 +1,40 @@
 import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
+import { Button } from '@/components/button';
 import { DownloadButton } from '@/components/download-button';
 import { EmptyState } from '@/components/empty-state';
 import { ExternalLinkButton } from '@/components/external-link-button';
 import { ArrowLeftIcon, ChatIcon, InfoIcon } from '@/components/icons';
 import { formatDateTime, RelativeTime } from '@/components/relative-time';
-import { type Loadable, useConversation } from '@/hooks/use-conversations';
+import { type Loadable, useConversation, type ViewedConversation } from '@/hooks/use-conversations';
 import { useDownloadConversation } from '@/hooks/use-download-conversation';
 import { useNow } from '@/hooks/use-now';
-import { branchesLabel, chatGptUrl, displayTitle, isUntitled, messagesLabel } from '@/utils/conversations/labels';
-import type { ConversationRecord } from '@/utils/conversations/model';
+import {
+  accountLabel,
+  branchesLabel,
+  chatGptUrl,
+  displayTitle,
+  isUntitled,
+  messagesLabel,
+} from '@/utils/conversations/labels';
+import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
 import { getUiLocale } from '@/utils/shared/ui-locale';
 import { ArchivedBadge } from '../archived-badge';
 import { DocumentTitle } from '../document-title';
 
+/** Props of ConversationPage. */
+interface ConversationPageProps {
+  /** The account the app shows; a chat of another account is not shown under it. */
+  account: AccountRecord | undefined;
+  id: string;
+  /** Shows another account in the app (offered when the chat belongs to one). */
+  onSwitchAccount: (accountId: string) => void;
+}
+
 /** One saved chat: its title and facts, a link to it on chatgpt.com and its JSON download. */
-export function ConversationPage({ accountId, id }: { accountId?: string; id: string }) {
-  const result = useConversation(accountId, id);
+export function ConversationPage({ account, id, onSwitchAccount }: ConversationPageProps) {
+  const result = useConversation(account?.id, id);
+  const viewedLabel = account === undefined ? '' : accountLabel(account);
   const conversation = result.loading ? undefined : result.conversation;
   const heading = pageHeading(result);
 
@@ -40,7 +58,21 @@ export function ConversationPage({ accountId, id }: { accountId?: string; id: st
         ) : null}
         {conversation === undefined ? null : <ConversationActions conversation={conversation} />}
       </header>
-      {result.loading ? null : conversation === undefined ? (
+      {result.loading ? null : result.elsewhere !== undefined ? (
+        <div className="card">
+          <EmptyState
+            icon={<ChatIcon />}
+            title={i18n.t('archive.elsewhereTitle')}
+            action={
+              <Button variant="primary" onClick={() => onSwitchAccount(result.elsewhere?.id ?? '')}>
+                {i18n.t('archive.elsewhereAction', [accountLabel(result.elsewhere)])}
+              </Button>
+            }
+          >
+            <p>{i18n.t('archive.elsewhereBody', [accountLabel(result.elsewhere), viewedLabel])}</p>
+          </EmptyState>
+        </div>
+      ) : conversation === undefined ? (
         <div className="card">
           <EmptyState
             icon={<ChatIcon />}
@@ -62,12 +94,15 @@ export function ConversationPage({ accountId, id }: { accountId?: string; id: st
 }
 
 /** The page's heading: the chat's title, or a visually hidden one while the chat loads or when it is not there. */
-function pageHeading(result: Loadable<{ conversation: ConversationRecord | undefined }>): {
+function pageHeading(result: Loadable<ViewedConversation>): {
   text: string;
   className: string;
 } {
   if (result.loading) return { text: i18n.t('archive.loadingTitle'), className: 'lb-visually-hidden' };
   const { conversation } = result;
+  if (result.elsewhere !== undefined) {
+    return { text: i18n.t('archive.elsewhereTitle'), className: 'lb-visually-hidden' };
+  }
   if (conversation === undefined) return { text: i18n.t('archive.notFoundTitle'), className: 'lb-visually-hidden' };
   return {
     text: displayTitle(conversation),

@@ -1,0 +1,171 @@
+import {
+  type AcquireSlot,
+  IDLE_PACING,
+  MAX_RETRY_AFTER_MS,
+  type PacingState,
+  type RequestKind,
+  type RequestResult,
+  type SlotAnswer,
+} from './model';
+
+/** Where the limiter keeps its state between service-worker lives. */
+export interface PacingStore {
+  load(): Promise<PacingState>;
+  save(state: PacingState): Promise<void>;
+}
+
+/** What the limiter needs; tests pass a fake clock and timers. */
+export interface RequestLimiterDeps {
+  store: PacingStore;
+  now?: () => number;
+  /** A number in [0, 1), for jitter. */
+  random?: () => number;
+  /** Resolves after `ms`. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Longest one `acquire` call waits before answering "ask again": a message must not stay open for minutes. */
+  maxWaitMs?: number;
+}
+
+/** Least gap after a request of each kind, before jitter. Conversations are what ChatGPT rate-limits. */
+const GAP_MS: Record<RequestKind, number> = { session: 200, accounts: 200, conversation: 1000 };
+/** Up to this much is added to each gap, so tabs do not fall into lockstep. */
+const JITTER_MS = 250;
+/** Gap after a failed request (5xx, timeout, network): a struggling server gets a breather. */
+const ERROR_GAP_MS = 3000;
+/** Pause after a 429 that names no `Retry-After`. */
+const DEFAULT_RATE_LIMIT_MS = 60_000;
+/** A lease outlives its request's own timeout by this much before it lapses. */
+const LEASE_GRACE_MS = 15_000;
+
+/** A promise and the function that resolves it (Promise.withResolvers, which Node 20 lacks). */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire = () => {};
+  const promise = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { promise, fire };
+}
+
+/**
+ * Creates the background's request limiter: one chatgpt.com request at a time across all tabs, a gap after each,
+ * and a pause for everyone after a 429 (honouring `Retry-After` up to 10 minutes). Waiting tabs are served in
+ * the order they asked. State survives the service worker through `store`; waiting is bounded per call.
+ */
+export function createRequestLimiter({
+  store,
+  now = Date.now,
+  random = Math.random,
+  sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  maxWaitMs = 20_000,
+}: RequestLimiterDeps) {
+  let state: PacingState | undefined;
+  let loading: Promise<PacingState> | undefined;
+  const queue: object[] = [];
+  // Resolved whenever the slot may have become free, so waiters look again at once instead of at their timer.
+  let changed = signal();
+
+  async function current(): Promise<PacingState> {
+    if (state !== undefined) return state;
+    loading ??= store.load().then(
+      (loaded) => {
+        state ??= loaded;
+        return state;
+      },
+      () => {
+        state ??= { ...IDLE_PACING };
+        return state;
+      },
+    );
+    return loading;
+  }
+
+  function update(next: PacingState): void {
+    state = next;
+    // Written through; a failed write only means a restarted worker starts less cautious.
+    void store.save(next).catch(() => {});
+    changed.fire();
+    changed = signal();
+  }
+
+  function blockedUntil(pacing: PacingState, at: number): number {
+    const lease = pacing.lease !== null && pacing.lease.expiresAt > at ? pacing.lease.expiresAt : 0;
+    return Math.max(pacing.notBefore, pacing.pausedUntil, lease);
+  }
+
+  return {
+    /** Grants the next slot, or says how long to wait; never throws. Resolves within about `maxWaitMs`. */
+    async acquire({ kind, timeoutMs }: AcquireSlot, tabId: number | null): Promise<SlotAnswer> {
+      const ticket = {};
+      queue.push(ticket);
+      const deadline = now() + maxWaitMs;
+      try {
+        for (;;) {
+          const pacing = await current();
+          const at = now();
+          const until = blockedUntil(pacing, at);
+          if (until <= at && queue[0] === ticket) {
+            const leaseId = crypto.randomUUID();
+            update({ ...pacing, lease: { id: leaseId, kind, tabId, expiresAt: at + timeoutMs + LEASE_GRACE_MS } });
+            return { granted: true, leaseId };
+          }
+          const rateLimited = pacing.pausedUntil > at;
+          // A pause longer than this call may wait: tell the tab when to come back, and why.
+          if (rateLimited && pacing.pausedUntil > deadline) {
+            return { granted: false, waitMs: pacing.pausedUntil - at, rateLimitedUntil: pacing.pausedUntil };
+          }
+          if (at >= deadline) {
+            return {
+              granted: false,
+              waitMs: Math.max(250, until - at),
+              ...(rateLimited ? { rateLimitedUntil: pacing.pausedUntil } : {}),
+            };
+          }
+          // Sleep until the slot should be free (or the deadline), but wake early on any release.
+          const free = until > at ? until - at : maxWaitMs;
+          await Promise.race([sleep(Math.min(free, deadline - at)), changed.promise]);
+        }
+      } finally {
+        queue.splice(queue.indexOf(ticket), 1);
+        // The next in line may be able to go now.
+        changed.fire();
+        changed = signal();
+      }
+    },
+
+    /** Takes a slot back with how its request ended, and sets the gap or the pause that follows. */
+    async release(leaseId: string, result: RequestResult): Promise<void> {
+      const pacing = await current();
+      if (pacing.lease?.id !== leaseId) return; // Lapsed already, or never ours: nothing to undo.
+      const at = now();
+      const kind = pacing.lease.kind;
+      const next: PacingState = { ...pacing, lease: null };
+      if ('failure' in result) {
+        if (result.failure === 'timeout' || result.failure === 'network') next.notBefore = at + ERROR_GAP_MS;
+        else if (result.failure !== 'skipped') next.notBefore = at + GAP_MS[kind];
+      } else if (result.status === 429) {
+        const asked = result.retryAfterSeconds === undefined ? DEFAULT_RATE_LIMIT_MS : result.retryAfterSeconds * 1000;
+        next.pausedUntil = at + Math.min(Math.max(asked, GAP_MS[kind]), MAX_RETRY_AFTER_MS);
+      } else {
+        const gap = result.status >= 500 ? ERROR_GAP_MS : GAP_MS[kind];
+        next.notBefore = at + gap + Math.floor(random() * JITTER_MS);
+      }
+      update(next);
+    },
+
+    /** Frees the slot a closed tab held, so the others need not wait for its lease to lapse. */
+    async releaseTab(tabId: number): Promise<void> {
+      const pacing = await current();
+      if (pacing.lease?.tabId !== tabId) return;
+      update({ ...pacing, lease: null, notBefore: Math.max(pacing.notBefore, now() + GAP_MS[pacing.lease.kind]) });
+    },
+
+    /** Until when ChatGPT's rate limit pauses every request (epoch ms), or 0. */
+    async rateLimitedUntil(): Promise<number> {
+      const pacing = await current();
+      return pacing.pausedUntil > now() ? pacing.pausedUntil : 0;
+    },
+  };
+}
+
+/** The background's limiter. */
+export type RequestLimiter = ReturnType<typeof createRequestLimiter>;
