@@ -72,8 +72,6 @@ const CONVERSATION_TIMEOUT_MS = 30_000;
 const MAX_CONVERSATION_TIMEOUT_MS = 120_000;
 /** Times a conversation request starts over because the tab switched account while it waited. */
 const MAX_ACCOUNT_SWITCHES = 2;
-/** Extra time the fallback timer allows past the signal's own timeout (Firefox may ignore a foreign signal). */
-const FALLBACK_TIMER_GRACE_MS = 1000;
 
 /** The timeout for the `attempt`-th try (0 first) of one conversation request. */
 export function conversationTimeoutMs(attempt: number): number {
@@ -96,32 +94,32 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-class RequestTimeout extends Error {
-  override name = 'TimeoutError';
-}
-
-/**
- * Fetches and reads the whole body within `timeoutMs`. The signal cancels the request where the browser honours
- * it; the timer makes sure the caller stops waiting even where it does not.
- */
+/** Fetches and reads the whole body within `timeoutMs`, or throws an error named `TimeoutError`. */
 async function fetchText(
   fetcher: typeof fetch,
   url: string,
   init: RequestInit,
   timeoutMs: number,
 ): Promise<{ response: Response; text: string }> {
+  // One timer both cancels the request and ends the wait (rather than AbortSignal.timeout alone): Firefox's
+  // page-world fetch may not honour a signal from the content script's world, and the wait must end anyway.
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const fallback = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RequestTimeout()), timeoutMs + FALLBACK_TIMER_GRACE_MS);
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError');
+      controller.abort(reason);
+      reject(reason);
+    }, timeoutMs);
   });
   const request = (async () => {
-    const response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetcher(url, { ...init, signal: controller.signal });
     return { response, text: await response.text() };
   })();
-  // A request abandoned to the fallback timer may still fail later; that failure is not anyone's to handle.
+  // A request abandoned at the timeout may still fail later; that failure is nobody's to handle.
   request.catch(() => {});
   try {
-    return await Promise.race([request, fallback]);
+    return await Promise.race([request, timedOut]);
   } finally {
     clearTimeout(timer);
   }

@@ -7,6 +7,9 @@ import {
   registerHandlers,
   sendMessage,
 } from '@/utils/messaging/protocol';
+import { createRequestLimiter } from '@/utils/pacing/create-request-limiter';
+import { IDLE_PACING, type PacingState } from '@/utils/pacing/model';
+import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
 import { LifeboatError } from '@/utils/shared/lifeboat-error';
 import { buildCapture, FAKE_EXTENSION_ORIGIN, sendMessagesFrom } from '../../../factories';
 
@@ -14,11 +17,13 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-const saved = { id: 'conv-test-1', title: 'T', messageCount: 2, stored: true };
+const saved = { id: 'conv-test-1', title: 'T', messageCount: 2, outcome: 'created' as const };
 
 function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'background'> {
   return {
     saveConversation: async () => saved,
+    acquireRequestSlot: async () => ({ granted: true, leaseId: 'lease-1' }),
+    releaseRequestSlot: async () => ({}),
     downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
     ...overrides,
   };
@@ -130,5 +135,52 @@ describe('the message protocol', () => {
     await expect(sendMessage('downloadConversation', { id: 'a' })).rejects.toThrow(
       /answer to "downloadConversation" was malformed/,
     );
+  });
+
+  it('should pace by the tab the browser reports, not one the message names', async () => {
+    let state: PacingState = { ...IDLE_PACING };
+    const limiter = createRequestLimiter({
+      store: { load: async () => state, save: async (next) => void (state = next) },
+      maxWaitMs: 0,
+    });
+    registerHandlers('background', background(createPacingHandlers(limiter)));
+    sendMessagesFrom('https://chatgpt.com/c/1', { tabId: 7 });
+    const smuggled = { kind: 'conversation', timeoutMs: 30_000, tabId: 99 } as never;
+    await expect(sendMessage('acquireRequestSlot', smuggled)).resolves.toMatchObject({ granted: true });
+    expect(state.lease).toMatchObject({ tabId: 7, kind: 'conversation' });
+    // Tab 99 closing frees nothing; tab 7 closing frees its slot.
+    await limiter.releaseTab(99);
+    expect(state.lease).not.toBeNull();
+    await limiter.releaseTab(7);
+    expect(state.lease).toBeNull();
+  });
+
+  it('should refuse a slot request whose timeout is out of range', async () => {
+    sendMessagesFrom('https://chatgpt.com/c/1');
+    registerHandlers('background', background());
+    await expect(
+      sendMessage('acquireRequestSlot', { kind: 'conversation', timeoutMs: 60 * 60 * 1000 }),
+    ).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/^Refused "acquireRequestSlot": timeoutMs/),
+    });
+  });
+
+  it('should clone what crosses contexts, as the browser does', async () => {
+    sendMessagesFrom('https://chatgpt.com/c/conv-test-1');
+    let received: unknown;
+    registerHandlers(
+      'background',
+      background({
+        saveConversation: async (capture) => {
+          received = capture;
+          return saved;
+        },
+      }),
+    );
+    const capture = buildCapture();
+    await sendMessage('saveConversation', capture);
+    expect(received).toEqual(capture);
+    expect(received).not.toBe(capture);
   });
 });
