@@ -42,21 +42,28 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-type Scenario = 'bulkPutBaseline' | 'validateOnly' | 'storeThroughBackground' | 'storeInPage';
+type IngestScenario = 'bulkPutBaseline' | 'validateOnly' | 'storeInPage' | 'storeThroughBackground';
+type ListScenario = 'popupQueryV1' | 'popupQueryV2';
 
 /** What harness.ts puts on the extension page's global object. */
 interface BenchWindow {
   lifeboatBench: {
-    scenarios: Record<Scenario, (conversations: readonly Record<string, unknown>[]) => Promise<number>>;
+    ingest: Record<IngestScenario, (bodies: readonly string[]) => Promise<number>>;
+    lists: Record<ListScenario, () => Promise<number>>;
+    seedLists(bodies: readonly string[]): Promise<void>;
     reset(): Promise<void>;
-    count(): Promise<{ archive: number; baseline: number }>;
+    count(): Promise<{ archive: number; bodies: number; baseline: number; v1Layout: number }>;
   };
 }
-const LABELS: Record<Scenario, string> = {
-  bulkPutBaseline: 'baseline: bare Dexie bulkPut of the raw JSON',
-  validateOnly: 'validate + derive only (no database)',
-  storeInPage: 'validate + derive + store, in page',
+const INGEST_LABELS: Record<IngestScenario, string> = {
+  bulkPutBaseline: 'baseline: bare Dexie bulkPut of the body texts',
+  validateOnly: 'parse + validate + derive + SHA-256 (no database)',
+  storeInPage: 'validate + derive + compare + store, in page',
   storeThroughBackground: 'real path: protocol message → background → Dexie',
+};
+const LIST_LABELS: Record<ListScenario, string> = {
+  popupQueryV1: 'baseline: popup query on the v1 layout (JSON in each row)',
+  popupQueryV2: 'popup query on the v2 layout (JSON in its own table)',
 };
 
 /** Prints rows as an aligned plain-text table (also valid Markdown, for the README). */
@@ -70,10 +77,14 @@ function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** Defined on the extension page by harness.ts; only called inside `page.evaluate`. */
+declare function bench(): BenchWindow['lifeboatBench'];
+
 async function main(): Promise<void> {
   const harness = await bundleHarness();
-  const conversations = generateConversations(CONVERSATIONS);
-  const megabytes = JSON.stringify(conversations).length / 1e6;
+  // Bodies as chatgpt.com sends them: text, which is what a capture hands to the background.
+  const bodies = generateConversations(CONVERSATIONS).map((conversation) => JSON.stringify(conversation));
+  const megabytes = bodies.reduce((sum, body) => sum + body.length, 0) / 1e6;
   const profile = mkdtempSync(join(tmpdir(), 'lifeboat-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -86,40 +97,64 @@ async function main(): Promise<void> {
     // Evaluated through the DevTools protocol, which the extension page's CSP does not block.
     await page.evaluate(harness);
 
-    const timings: Record<Scenario, number[]> = {
+    const ingest: Record<IngestScenario, number[]> = {
       bulkPutBaseline: [],
       validateOnly: [],
       storeInPage: [],
       storeThroughBackground: [],
     };
     for (let run = 0; run < RUNS; run += 1) {
-      for (const scenario of Object.keys(timings) as Scenario[]) {
-        await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.reset());
-        const ms = await page.evaluate(
-          ([name, data]) => (globalThis as unknown as BenchWindow).lifeboatBench.scenarios[name](data),
-          [scenario, conversations] as const,
-        );
-        const stored = await page.evaluate(() => (globalThis as unknown as BenchWindow).lifeboatBench.count());
+      for (const scenario of Object.keys(ingest) as IngestScenario[]) {
+        await page.evaluate(() => bench().reset());
+        const ms = await page.evaluate(([name, data]) => bench().ingest[name](data), [scenario, bodies] as const);
+        const stored = await page.evaluate(() => bench().count());
         const expected =
-          { bulkPutBaseline: stored.baseline, validateOnly: CONVERSATIONS }[scenario as string] ?? stored.archive;
+          scenario === 'bulkPutBaseline'
+            ? stored.baseline
+            : scenario === 'validateOnly'
+              ? CONVERSATIONS
+              : Math.min(stored.archive, stored.bodies);
         if (expected !== CONVERSATIONS) throw new Error(`${scenario} stored ${expected} of ${CONVERSATIONS}`);
-        timings[scenario].push(ms);
+        ingest[scenario].push(ms);
       }
     }
 
-    const base = median(timings.bulkPutBaseline);
+    await page.evaluate((data) => bench().seedLists(data), bodies);
+    const seeded = await page.evaluate(() => bench().count());
+    if (seeded.archive !== CONVERSATIONS || seeded.v1Layout !== CONVERSATIONS) {
+      throw new Error(`seeding the list layouts stored ${JSON.stringify(seeded)}`);
+    }
+    const lists: Record<ListScenario, number[]> = { popupQueryV1: [], popupQueryV2: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const scenario of Object.keys(lists) as ListScenario[]) {
+        lists[scenario].push(await page.evaluate((name) => bench().lists[name](), scenario));
+      }
+    }
+
     console.log(`\nLifeboat benchmarks — Chromium ${context.browser()?.version() ?? ''}, ${RUNS} runs, median`);
     console.log(`Storing ${CONVERSATIONS} conversations (${megabytes.toFixed(1)} MB of JSON, 20 messages each)\n`);
-    const rows = (Object.keys(timings) as Scenario[]).map((scenario) => {
-      const ms = median(timings[scenario]);
-      return [
-        LABELS[scenario],
-        `${Math.round(ms)} ms`,
-        `${(ms / CONVERSATIONS).toFixed(2)} ms`,
-        `${(ms / base).toFixed(1)}×`,
-      ];
-    });
-    printTable(['scenario', 'median', 'per chat', 'vs baseline'], rows);
+    const ingestBase = median(ingest.bulkPutBaseline);
+    printTable(
+      ['scenario', 'median', 'per chat', 'vs baseline'],
+      (Object.keys(ingest) as IngestScenario[]).map((scenario) => {
+        const ms = median(ingest[scenario]);
+        return [
+          INGEST_LABELS[scenario],
+          `${Math.round(ms)} ms`,
+          `${(ms / CONVERSATIONS).toFixed(2)} ms`,
+          `${(ms / ingestBase).toFixed(1)}×`,
+        ];
+      }),
+    );
+    console.log(`\nThe popup's live query (newest 50 and the count) with ${CONVERSATIONS} stored chats\n`);
+    const listBase = median(lists.popupQueryV1);
+    printTable(
+      ['scenario', 'median per query', 'vs baseline'],
+      (Object.keys(lists) as ListScenario[]).map((scenario) => {
+        const ms = median(lists[scenario]);
+        return [LIST_LABELS[scenario], `${ms.toFixed(1)} ms`, `${(ms / listBase).toFixed(2)}×`];
+      }),
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
