@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // What a user waits for takes a moment: requests are paced by the background (a second between two chats).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

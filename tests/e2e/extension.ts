@@ -24,6 +24,8 @@ export interface ExtensionSession {
   worker: Worker;
   /** Errors seen so far in extension contexts and in Lifeboat's content scripts. */
   errors: string[];
+  /** Unhandled promise rejections seen in extension pages; `close()` fails the test when there are any. */
+  unhandledRejections: string[];
   /** Every console line Lifeboat wrote on chatgpt.com pages, as `level text`. */
   pageLogs: string[];
   /** Opens an extension page (`popup.html`, `app.html#settings`, …) in a new tab. */
@@ -73,9 +75,19 @@ export async function launchExtension({
       `--load-extension=${CHROME_BUILD}`,
     ],
   });
+  // An unhandled rejection in an extension page is a bug even when nothing on screen shows it: report each one
+  // as a console error that the listener below collects.
+  await context.addInitScript(() => {
+    if (location.protocol !== 'chrome-extension:') return;
+    addEventListener('unhandledrejection', (event) => {
+      const reason = event.reason as { stack?: string } | undefined;
+      console.error(`[Lifeboat:unhandled-rejection] ${reason?.stack ?? String(event.reason)}`);
+    });
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const errors: string[] = [];
+  const unhandledRejections: string[] = [];
   const pageLogs: string[] = [];
   const fromExtension = (url: string | undefined) => url?.startsWith(`chrome-extension://${extensionId}/`) ?? false;
 
@@ -98,6 +110,7 @@ export async function launchExtension({
     const ours = text.startsWith('[Lifeboat');
     if (ours && page && !fromExtension(page.url())) pageLogs.push(`${message.type()} ${text}`);
     if (message.type() === 'error' && (ours || fromExtension(page?.url()))) errors.push(`${page?.url()}: ${text}`);
+    if (text.startsWith('[Lifeboat:unhandled-rejection]')) unhandledRejections.push(`${page?.url()}: ${text}`);
   });
 
   return {
@@ -105,6 +118,7 @@ export async function launchExtension({
     extensionId,
     worker,
     errors,
+    unhandledRejections,
     pageLogs,
     async openPage(path) {
       const page = await context.newPage();
@@ -119,6 +133,9 @@ export async function launchExtension({
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (unhandledRejections.length > 0) {
+        throw new Error(`Unhandled rejections in extension pages:\n${unhandledRejections.join('\n')}`);
+      }
     },
   };
 }

@@ -36,6 +36,14 @@ const ERROR_GAP_MS = 3000;
 const DEFAULT_RATE_LIMIT_MS = 60_000;
 /** A lease outlives its request's own timeout by this much before it lapses. */
 const LEASE_GRACE_MS = 15_000;
+/** A place in the queue is kept this long past the wait a tab was told, for the tab to come back to it. */
+const PLACE_GRACE_MS = 5_000;
+
+/** One tab's place in the queue; `heldUntil` is Infinity while a call waits on it, else when it is given up. */
+interface Place {
+  id: string;
+  heldUntil: number;
+}
 
 /** A promise and the function that resolves it (Promise.withResolvers, which Node 20 lacks). */
 function signal(): { promise: Promise<void>; fire: () => void } {
@@ -49,7 +57,8 @@ function signal(): { promise: Promise<void>; fire: () => void } {
 /**
  * Creates the background's request limiter: one chatgpt.com request at a time across all tabs, a gap after each,
  * and a pause for everyone after a 429 (honouring `Retry-After` up to 10 minutes). Waiting tabs are served in
- * the order they asked. State survives the service worker through `store`; waiting is bounded per call.
+ * the order they asked: a call waits at most `maxWaitMs`, and a tab told to ask again keeps its place when it
+ * does. State survives the service worker through `store` (the queue does not: tabs simply ask again).
  */
 export function createRequestLimiter({
   store,
@@ -60,7 +69,7 @@ export function createRequestLimiter({
 }: RequestLimiterDeps) {
   let state: PacingState | undefined;
   let loading: Promise<PacingState> | undefined;
-  const queue: object[] = [];
+  const queue: Place[] = [];
   // Resolved whenever the slot may have become free, so waiters look again at once instead of at their timer.
   let changed = signal();
 
@@ -94,38 +103,55 @@ export function createRequestLimiter({
 
   return {
     /** Grants the next slot, or says how long to wait; never throws. Resolves within about `maxWaitMs`. */
-    async acquire({ kind, timeoutMs }: AcquireSlot, tabId: number | null): Promise<SlotAnswer> {
-      const ticket = {};
-      queue.push(ticket);
-      const deadline = now() + maxWaitMs;
+    async acquire({ kind, timeoutMs, place: placeId }: AcquireSlot, tabId: number | null): Promise<SlotAnswer> {
+      // Places nobody came back to (the tab closed or navigated away) stop blocking the queue.
+      const start = now();
+      for (let index = queue.length - 1; index >= 0; index -= 1) {
+        if ((queue[index]?.heldUntil ?? 0) <= start) queue.splice(index, 1);
+      }
+      let place = queue.find((waiting) => waiting.id === placeId);
+      if (place === undefined) {
+        place = { id: crypto.randomUUID(), heldUntil: Number.POSITIVE_INFINITY };
+        queue.push(place);
+      }
+      place.heldUntil = Number.POSITIVE_INFINITY;
+      const deadline = start + maxWaitMs;
+      let granted = false;
+      // Tells the tab to ask again after `waitMs`, keeping its place for it until a little after that.
+      const askAgain = (waitMs: number, rateLimitedUntil?: number): SlotAnswer => {
+        if (place !== undefined) place.heldUntil = now() + waitMs + PLACE_GRACE_MS;
+        return {
+          granted: false,
+          waitMs,
+          place: place?.id,
+          ...(rateLimitedUntil === undefined ? {} : { rateLimitedUntil }),
+        };
+      };
       try {
         for (;;) {
           const pacing = await current();
           const at = now();
           const until = blockedUntil(pacing, at);
-          if (until <= at && queue[0] === ticket) {
+          if (until <= at && queue[0] === place) {
             const leaseId = crypto.randomUUID();
             update({ ...pacing, lease: { id: leaseId, kind, tabId, expiresAt: at + timeoutMs + LEASE_GRACE_MS } });
+            granted = true;
             return { granted: true, leaseId };
           }
           const rateLimited = pacing.pausedUntil > at;
           // A pause longer than this call may wait: tell the tab when to come back, and why.
           if (rateLimited && pacing.pausedUntil > deadline) {
-            return { granted: false, waitMs: pacing.pausedUntil - at, rateLimitedUntil: pacing.pausedUntil };
+            return askAgain(pacing.pausedUntil - at, pacing.pausedUntil);
           }
           if (at >= deadline) {
-            return {
-              granted: false,
-              waitMs: Math.max(250, until - at),
-              ...(rateLimited ? { rateLimitedUntil: pacing.pausedUntil } : {}),
-            };
+            return askAgain(Math.max(250, until - at), rateLimited ? pacing.pausedUntil : undefined);
           }
           // Sleep until the slot should be free (or the deadline), but wake early on any release.
           const free = until > at ? until - at : maxWaitMs;
           await Promise.race([sleep(Math.min(free, deadline - at)), changed.promise]);
         }
       } finally {
-        queue.splice(queue.indexOf(ticket), 1);
+        if (granted || place.heldUntil === Number.POSITIVE_INFINITY) queue.splice(queue.indexOf(place), 1);
         // The next in line may be able to go now.
         changed.fire();
         changed = signal();

@@ -18,6 +18,8 @@ export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 export const AcquireSlotSchema = z.object({
   kind: RequestKindSchema,
   timeoutMs: z.number().int().min(1000).max(MAX_REQUEST_TIMEOUT_MS),
+  /** The place in the queue an earlier "ask again" answer kept for this tab, so asking again keeps its turn. */
+  place: z.string().min(1).max(100).optional(),
 });
 export type AcquireSlot = z.infer<typeof AcquireSlotSchema>;
 
@@ -29,6 +31,8 @@ export const SlotAnswerSchema = z.discriminatedUnion('granted', [
     waitMs: z.number().min(0),
     /** Set while ChatGPT's rate limit pauses every request: when they resume, epoch ms. */
     rateLimitedUntil: z.number().optional(),
+    /** The tab's place in the queue, kept for it until a little after `waitMs`: pass it when asking again. */
+    place: z.string().optional(),
   }),
 ]);
 export type SlotAnswer = z.infer<typeof SlotAnswerSchema>;

@@ -53,11 +53,12 @@ export function createRequestGate({
   return {
     async acquire(kind, timeoutMs) {
       let failedAsks = 0;
+      let place: string | undefined;
       for (;;) {
         if (!isActive()) throw new GateClosedError();
         let answer: SlotAnswer;
         try {
-          answer = await acquire({ kind, timeoutMs });
+          answer = await acquire({ kind, timeoutMs, ...(place === undefined ? {} : { place }) });
           failedAsks = 0;
         } catch (error) {
           // A service worker that is starting up, or was stopped mid-answer: ask again shortly.
@@ -80,6 +81,7 @@ export function createRequestGate({
           };
         }
         if (answer.rateLimitedUntil !== undefined) onRateLimited(answer.rateLimitedUntil);
+        place = answer.place;
         await sleep(answer.waitMs);
       }
     },

@@ -26,6 +26,8 @@ export interface Fault {
   contentType?: string;
   /** Fail the connection instead of answering. */
   abort?: boolean;
+  /** Hold the answer this long first (a hung connection when longer than the client's timeout). */
+  delayMs?: number;
   /** How many matching requests get this fault (default 1). */
   times?: number;
 }
@@ -38,6 +40,10 @@ export interface ModelChatGptBackend {
   conversations: Map<string, unknown>;
   /** The exact text `/backend-api/conversation/<id>` serves now. Throws for an unknown id. */
   servedBody(id: string): string;
+  /** Serves `text` verbatim for conversation `id` (its bytes, key order and big integers untouched). */
+  setServedBody(id: string, text: string): void;
+  /** The most `/api/*` and `/backend-api/*` requests that were ever being answered at the same time. */
+  maxConcurrentApiRequests(): number;
   /** Every request seen, in order, with lower-cased header names. */
   requests: ModelRequest[];
   /** Delays every `/backend-api/*` answer (faults included) by `ms`. */
@@ -302,9 +308,14 @@ export function createModelChatGptBackend(options: ModelChatGptOptions = {}): Mo
   }
   for (const conversation of options.conversations ?? []) addConversation(conversation);
 
+  // Bodies served verbatim; a conversation without one is served as JSON.stringify of its object.
+  const verbatim = new Map<string, string>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+
   function servedBody(id: string): string {
     if (!conversations.has(id)) throw new Error(`The model chatgpt.com has no conversation ${id}`);
-    return JSON.stringify(conversations.get(id));
+    return verbatim.get(id) ?? JSON.stringify(conversations.get(id));
   }
 
   function takeFault(pathAndQuery: string): Fault | undefined {
@@ -390,6 +401,18 @@ export function createModelChatGptBackend(options: ModelChatGptOptions = {}): Mo
   }
 
   async function handle(request: ModelRequest): Promise<ModelResponse> {
+    const isApi = /^\/(backend-)?api\//.test(new URL(request.url).pathname);
+    if (!isApi) return answer(request);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      return await answer(request);
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  async function answer(request: ModelRequest): Promise<ModelResponse> {
     const headers = lowerCaseHeaders(request.headers);
     requests.push({ ...request, headers });
     const url = new URL(request.url);
@@ -400,7 +423,11 @@ export function createModelChatGptBackend(options: ModelChatGptOptions = {}): Mo
     const isBackendApi = url.pathname.startsWith('/backend-api/');
     const fault = takeFault(url.pathname + url.search);
     if (isBackendApi && latencyMs > 0) await sleep(latencyMs);
-    if (fault !== undefined) return faultResponse(fault);
+    if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
+    // A fault that only delays answers normally after its delay.
+    if (fault !== undefined && (fault.status !== undefined || fault.abort || fault.delayMs === undefined)) {
+      return faultResponse(fault);
+    }
 
     if (isBackendApi) return backendApi(method, url.pathname, url.searchParams, headers);
     if (url.pathname === '/api/auth/session') return session();
@@ -426,6 +453,11 @@ export function createModelChatGptBackend(options: ModelChatGptOptions = {}): Mo
     handle,
     conversations,
     servedBody,
+    setServedBody(id, text) {
+      conversations.set(id, JSON.parse(text));
+      verbatim.set(id, text);
+    },
+    maxConcurrentApiRequests: () => maxInFlight,
     requests,
     setLatency(ms) {
       latencyMs = Math.max(0, ms);

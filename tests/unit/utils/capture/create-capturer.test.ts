@@ -11,7 +11,7 @@ import { createRequestLimiter, type RequestLimiter } from '@/utils/pacing/create
 import { IDLE_PACING, type PacingState } from '@/utils/pacing/model';
 import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
 import { createRequestGate } from '@/utils/pacing/request-gate';
-import { DEFAULT_SETTINGS } from '@/utils/settings/model';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { createLogger } from '@/utils/shared/logger';
 import { buildRawConversation, sendMessagesFrom } from '../../../factories';
 import { FAKE_SESSION, type FakeAnswer, fakeChatGpt, json } from '../../../fake-chatgpt-fetch';
@@ -81,7 +81,13 @@ afterEach(async () => {
 });
 
 /** The gate every request of the fake tab goes through: the real one, on the real protocol. */
-function realGate({ isActive = () => true, sleep = fakeSleep } = {}) {
+function realGate({
+  isActive = () => true,
+  sleep = fakeSleep,
+}: {
+  isActive?: () => boolean;
+  sleep?: (ms: number) => Promise<void>;
+} = {}) {
   return createRequestGate({
     acquire: (request) => sendMessage('acquireRequestSlot', request),
     release: (leaseId, result) => sendMessage('releaseRequestSlot', { leaseId, result }),
@@ -107,9 +113,17 @@ function capturerWith(api: ChatGptApi, overrides: Partial<CapturerDeps> = {}) {
   });
 }
 
+interface SetupOptions {
+  settings?: Settings;
+  /** What `document.cookie` says. */
+  cookies?: () => string;
+  /** More fake chatgpt.com routes. */
+  routes?: Record<string, FakeAnswer[]>;
+}
+
 function setup(
   conversation: FakeAnswer[],
-  { settings = DEFAULT_SETTINGS, cookies = () => '', routes = {} as Record<string, FakeAnswer[]> } = {},
+  { settings = DEFAULT_SETTINGS, cookies = () => '', routes = {} }: SetupOptions = {},
 ) {
   const notices: [string, string][] = [];
   const notice: CaptureNotice = { show: (text, tone) => notices.push([text, tone]), remove: () => {} };
