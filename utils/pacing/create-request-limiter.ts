@@ -36,6 +36,9 @@ const ERROR_GAP_MS = 3000;
 const DEFAULT_RATE_LIMIT_MS = 60_000;
 /** A lease outlives its request's own timeout by this much before it lapses. */
 const LEASE_GRACE_MS = 15_000;
+/** Bounds of the wait suggested to a tab whose call ran out of time (when not rate limited). */
+const MIN_ASK_AGAIN_MS = 250;
+const MAX_ASK_AGAIN_MS = 2000;
 /** A place in the queue is kept this long past the wait a tab was told, for the tab to come back to it. */
 const PLACE_GRACE_MS = 5_000;
 
@@ -132,7 +135,10 @@ export function createRequestLimiter({
           const pacing = await current();
           const at = now();
           const until = blockedUntil(pacing, at);
-          if (until <= at && queue[0] === place) {
+          // First in line among the tabs waiting now: a place kept for a tab that is between two asks does not
+          // hold the slot idle, it only keeps that tab ahead of the ones behind it.
+          const first = queue.find((waiting) => waiting.heldUntil === Number.POSITIVE_INFINITY);
+          if (until <= at && first === place) {
             const leaseId = crypto.randomUUID();
             update({ ...pacing, lease: { id: leaseId, kind, tabId, expiresAt: at + timeoutMs + LEASE_GRACE_MS } });
             granted = true;
@@ -144,7 +150,9 @@ export function createRequestLimiter({
             return askAgain(pacing.pausedUntil - at, pacing.pausedUntil);
           }
           if (at >= deadline) {
-            return askAgain(Math.max(250, until - at), rateLimited ? pacing.pausedUntil : undefined);
+            // Not the whole remaining block: a lease usually ends long before it would lapse.
+            const hint = Math.min(Math.max(until - at, MIN_ASK_AGAIN_MS), MAX_ASK_AGAIN_MS);
+            return askAgain(rateLimited ? pacing.pausedUntil - at : hint, rateLimited ? pacing.pausedUntil : undefined);
           }
           // Sleep until the slot should be free (or the deadline), but wake early on any release.
           const free = until > at ? until - at : maxWaitMs;
