@@ -1,6 +1,6 @@
 import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
 import { downloadConversation } from '@/utils/conversations/download-conversation';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { db } from '@/utils/db/db';
@@ -12,6 +12,9 @@ import { createLogger } from '@/utils/shared/logger';
 export default defineBackground(() => {
   const logger = createLogger('background');
   const downloader = createDownloader({ db, logger });
+  // At the top level, not inside a download: a download that ends while the worker is stopped wakes it with this.
+  browser.downloads.onChanged.addListener((delta) => void downloader.onChanged(delta));
+  void downloader.sweep();
 
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
