@@ -4,14 +4,15 @@ import { LifeboatError } from '@/utils/shared/lifeboat-error';
 import { safeFilename } from '@/utils/shared/safe-filename';
 
 /**
- * Saves one archived conversation's raw JSON as a file; resolves with the file name. `untitled` names a chat
- * ChatGPT never titled, in the user's language. Throws LifeboatError `not-found` for an unknown id.
+ * Saves one archived conversation's raw JSON as a file; resolves with the file name and download id once it starts.
+ * `untitled` names a chat ChatGPT never titled, in the user's language. Throws LifeboatError `not-found` for an
+ * unknown id.
  */
 export async function downloadConversation(db: ArchiveDb, downloader: Downloader, id: string, untitled: string) {
   const record = await db.conversations.get(id);
   if (record === undefined) throw new LifeboatError('not-found', `Conversation ${id} is not in the archive.`);
   const filename = `Lifeboat/${safeFilename(record.title, untitled)} (${id.slice(0, 8)}).json`;
   const blob = new Blob([JSON.stringify(record.raw, null, 2)], { type: 'application/json' });
-  await downloader.download(blob, filename);
-  return { filename };
+  const downloadId = await downloader.download(blob, filename);
+  return { downloadId, filename };
 }

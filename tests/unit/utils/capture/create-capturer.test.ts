@@ -33,7 +33,7 @@ beforeEach(() => {
   sendMessagesFrom('https://chatgpt.com/c/c1');
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger: createLogger('background', sink) }),
-    downloadConversation: async () => ({ filename: '' }),
+    downloadConversation: async () => ({ downloadId: 1, filename: '' }),
   });
 });
 

@@ -19,7 +19,7 @@ const saved = { id: 'conv-test-1', title: 'T', messageCount: 2, stored: true };
 function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'background'> {
   return {
     saveConversation: async () => saved,
-    downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
+    downloadConversation: async ({ id }) => ({ downloadId: 7, filename: `${id}.json` }),
     ...overrides,
   };
 }
@@ -102,7 +102,10 @@ describe('the message protocol', () => {
       revokeDownloadUrl: async () => ({ revoked: false }),
     });
     registerHandlers('background', background());
-    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({ filename: 'a.json' });
+    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({
+      downloadId: 7,
+      filename: 'a.json',
+    });
   });
 
   it('should ignore messages that are not Lifeboat envelopes', async () => {
@@ -121,12 +124,15 @@ describe('the message protocol', () => {
       replies.push(reply),
     );
     expect(results).toEqual([true]);
-    await expect.poll(() => replies).toEqual([{ ok: true, data: { filename: 'a.json' } }]);
+    await expect.poll(() => replies).toEqual([{ ok: true, data: { downloadId: 7, filename: 'a.json' } }]);
   });
 
   it('should reject a malformed answer instead of passing it on', async () => {
     sendMessagesFrom(`${FAKE_EXTENSION_ORIGIN}app.html`);
-    registerHandlers('background', background({ downloadConversation: async () => ({ filename: 1 }) as never }));
+    registerHandlers(
+      'background',
+      background({ downloadConversation: async () => ({ downloadId: 7, filename: 1 }) as never }),
+    );
     await expect(sendMessage('downloadConversation', { id: 'a' })).rejects.toThrow(
       /answer to "downloadConversation" was malformed/,
     );
