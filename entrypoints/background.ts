@@ -16,6 +16,9 @@ export default defineBackground(() => {
   const logger = createLogger('background');
   const downloader = createDownloader({ db, logger });
   const limiter = createRequestLimiter({ store: sessionPacingStore });
+  // At the top level, not inside a download: a download that ends while the worker is stopped wakes it with this.
+  browser.downloads.onChanged.addListener((delta) => void downloader.onChanged(delta));
+  void downloader.sweep();
 
   // A tab closed mid-request never hands its slot back: free it rather than wait for the lease to lapse.
   browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId));

@@ -1,11 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { useToast } from '@/components/toast';
-import { downloadDoneText } from '@/utils/conversations/labels';
+import { downloadDoneText, downloadInterruptedText } from '@/utils/conversations/labels';
+import { waitForDownload } from '@/utils/downloads/wait-for-download';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { useErrorToast } from './use-error-toast';
 
-/** Saves one conversation's raw JSON as a file through the background, with a toast either way. */
+/**
+ * Saves one conversation's raw JSON as a file through the background, then follows the download to its end and
+ * toasts the name the browser really saved it under (or why it stopped).
+ */
 export function useDownloadConversation(): {
   /** Starts a download; a second call for the same id while the first runs does nothing. */
   download: (id: string) => Promise<void>;
@@ -24,8 +28,14 @@ export function useDownloadConversation(): {
       inFlight.current.add(id);
       setPending((ids) => new Set(ids).add(id));
       try {
-        const { filename } = await sendMessage('downloadConversation', { id });
-        toast.show({ tone: 'success', ...downloadDoneText(filename) });
+        const { downloadId, filename } = await sendMessage('downloadConversation', { id });
+        const outcome = await waitForDownload(downloadId);
+        if (outcome.state === 'complete') {
+          toast.show({ tone: 'success', ...downloadDoneText(filename, outcome.path) });
+        } else {
+          const { cancelled, ...text } = downloadInterruptedText(outcome.reason);
+          toast.show({ tone: cancelled ? 'info' : 'error', ...text });
+        }
       } catch (error) {
         showError(i18n.t('common.downloadFailed'), error);
       } finally {

@@ -89,7 +89,8 @@ export function buildCapture(
   overrides: Partial<CapturedConversation> = {},
 ): CapturedConversation {
   const body = typeof conversation === 'string' ? conversation : JSON.stringify(conversation);
-  const parsed = typeof conversation === 'string' ? (JSON.parse(conversation) as Record<string, unknown>) : conversation;
+  const parsed =
+    typeof conversation === 'string' ? (JSON.parse(conversation) as Record<string, unknown>) : conversation;
   const conversationId = String(parsed.conversation_id ?? parsed.id ?? 'conv-test-1');
   return { conversationId, account: buildAccount(), body, ...overrides };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -16,12 +16,20 @@ export const SCREENSHOTS = join(ROOT, 'screenshots');
 export interface LaunchOptions {
   language?: 'en' | 'ko';
   colorScheme?: 'light' | 'dark';
+  /**
+   * Let Chromium save downloads itself, as for a user: into a fresh Downloads folder (`downloadsDir`), with the
+   * names the extension asked for and " (1)" on a clash. Without it, Playwright takes over downloads and saves
+   * each under a random name.
+   */
+  realDownloads?: boolean;
 }
 
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The Downloads folder when launched with `realDownloads`. */
+  downloadsDir?: string;
   /** Errors seen so far in extension contexts and in Lifeboat's content scripts. */
   errors: string[];
   /** Unhandled promise rejections seen in extension pages; `close()` fails the test when there are any. */
@@ -58,8 +66,17 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function launchExtension({
   language = 'en',
   colorScheme = 'light',
+  realDownloads = false,
 }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
+  const downloadsDir = realDownloads ? join(profile, 'Downloads') : undefined;
+  if (downloadsDir !== undefined) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+    );
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -85,6 +102,14 @@ export async function launchExtension({
     });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (downloadsDir !== undefined) {
+    // Undo Playwright's download override, so Chromium names files as it does for users (the profile's
+    // Preferences above point its Downloads folder into the profile).
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await cdp.detach();
+  }
   const extensionId = new URL(worker.url()).host;
   const errors: string[] = [];
   const unhandledRejections: string[] = [];
@@ -117,6 +142,7 @@ export async function launchExtension({
     context,
     extensionId,
     worker,
+    downloadsDir,
     errors,
     unhandledRejections,
     pageLogs,

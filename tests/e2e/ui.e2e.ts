@@ -252,7 +252,7 @@ describe('the popup and the full page', () => {
   });
 
   it('should keep "Show more" and focus across a chat and back, download once per double click, and close toasts with Escape', async () => {
-    session = await launchExtension();
+    session = await launchExtension({ realDownloads: true });
     await installModelChatGpt(session.context, { includeSharedFixtures: false });
     await captureSome(session, 1);
     const app = await session.openPage('app.html#archive');

@@ -5,8 +5,8 @@ import { safeFilename } from '@/utils/shared/safe-filename';
 
 /**
  * Saves one archived conversation's JSON as a file, byte for byte as chatgpt.com sent it; resolves with the file
- * name asked for. `untitled` names a chat ChatGPT never titled, in the user's language. Throws LifeboatError
- * `not-found` for an unknown id.
+ * name and download id once the download starts. `untitled` names a chat ChatGPT never titled, in the user's
+ * language. Throws LifeboatError `not-found` for an unknown id.
  */
 export async function downloadConversation(db: ArchiveDb, downloader: Downloader, id: string, untitled: string) {
   const [record, body] = await Promise.all([db.conversations.get(id), db.conversationBodies.get(id)]);
@@ -15,6 +15,6 @@ export async function downloadConversation(db: ArchiveDb, downloader: Downloader
   }
   const filename = `Lifeboat/${safeFilename(record.title, untitled)} (${id.slice(0, 8)}).json`;
   const blob = new Blob([body.text], { type: 'application/json' });
-  await downloader.download(blob, filename);
-  return { filename };
+  const downloadId = await downloader.download(blob, filename);
+  return { downloadId, filename };
 }

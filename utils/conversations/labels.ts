@@ -59,15 +59,50 @@ export function splitDownloadPath(path: string): { folder: string | undefined; n
   return { folder: parts.length === 0 ? undefined : parts.join('/'), name };
 }
 
-/** The toast after a download: the file's name ("Saved “Trip (abc).json”") and the folder it is in. */
-export function downloadDoneText(path: string): { message: string; detail: string } {
-  const { folder, name } = splitDownloadPath(path);
+/**
+ * The toast after a download: the file's name ("Saved “Trip (abc) (1).json”") and the folder it is in. `path` is
+ * the name Lifeboat asked for, relative to Downloads; `savedPath`, the absolute path the browser reports, gives the
+ * real file name when the browser added a " (1)" to keep an older file.
+ */
+export function downloadDoneText(path: string, savedPath?: string): { message: string; detail: string } {
+  const { folder, name: requestedName } = splitDownloadPath(path);
+  const savedName = savedPath === undefined ? '' : splitDownloadPath(savedPath).name;
+  const name = savedName === '' ? requestedName : savedName;
   return {
     message: i18n.t('common.downloadDone', [name]),
     detail:
       folder === undefined
         ? i18n.t('common.downloadDoneDetailNoFolder')
         : i18n.t('common.downloadDoneDetail', [folder]),
+  };
+}
+
+/**
+ * The toast text when the browser stopped a download: `reason` is its `InterruptReason`. Cancelling is the user's
+ * own choice, so it reads as news (`cancelled: true`), not as an error.
+ */
+export function downloadInterruptedText(reason: string): {
+  cancelled: boolean;
+  message: string;
+  detail: string;
+  technical?: string;
+} {
+  if (reason === 'USER_CANCELED') {
+    return {
+      cancelled: true,
+      message: i18n.t('common.downloadCancelled'),
+      detail: i18n.t('common.downloadCancelledDetail'),
+    };
+  }
+  let detail = i18n.t('errors.downloadStopped');
+  if (reason === 'FILE_NO_SPACE') detail = i18n.t('errors.downloadDiskFull');
+  // Every other FILE_* reason means the file could not be written: access denied, name too long, blocked…
+  else if (reason.startsWith('FILE_')) detail = i18n.t('errors.downloadFile');
+  return {
+    cancelled: false,
+    message: i18n.t('common.downloadFailed'),
+    detail,
+    technical: `Download interrupted: ${reason}`,
   };
 }
 

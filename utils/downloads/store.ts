@@ -1,25 +1,35 @@
 import type { ArchiveDb } from '@/utils/db/database';
 import type { HandoffRecord } from './model';
 
-// Hand-offs older than this belong to downloads whose worker was stopped before it could clean up.
-const STALE_HANDOFF_MS = 60 * 60 * 1000;
-
-/** Stores a Blob for the offscreen document and returns its id; sweeps hand-offs left by stopped workers. */
-export async function putHandoff(db: ArchiveDb, blob: Blob, now: number): Promise<string> {
+/** Stores a new hand-off and returns its id. */
+export async function putHandoff(db: ArchiveDb, handoff: Omit<HandoffRecord, 'id'>): Promise<string> {
   const id = crypto.randomUUID();
-  await db.transaction('rw', db.handoffs, async () => {
-    await db.handoffs
-      .where('createdAt')
-      .below(now - STALE_HANDOFF_MS)
-      .delete();
-    await db.handoffs.put({ id, blob, createdAt: now });
-  });
+  await db.handoffs.put({ ...handoff, id });
   return id;
 }
 
-/** The hand-off with this id, or undefined once it has been used. */
+/** The hand-off with this id, or undefined once it has been cleaned up. */
 export function getHandoff(db: ArchiveDb, id: string): Promise<HandoffRecord | undefined> {
   return db.handoffs.get(id);
+}
+
+/** Every hand-off still waiting: a few rows at most, so callers filter in memory rather than through an index. */
+export function listHandoffs(db: ArchiveDb): Promise<HandoffRecord[]> {
+  return db.handoffs.toArray();
+}
+
+/** The hand-off of one browser download, if it is still waiting. */
+export function findHandoffByDownload(db: ArchiveDb, downloadId: number): Promise<HandoffRecord | undefined> {
+  return db.handoffs.filter((handoff) => handoff.downloadId === downloadId).first();
+}
+
+/** Records what became known about a hand-off: its blob: URL or its download id. */
+export async function updateHandoff(
+  db: ArchiveDb,
+  id: string,
+  changes: Pick<Partial<HandoffRecord>, 'url' | 'downloadId'>,
+): Promise<void> {
+  await db.handoffs.update(id, changes);
 }
 
 /** Removes a hand-off once its download URL is no longer needed. */

@@ -55,12 +55,15 @@ export const protocol = {
     request: ReleaseSlotSchema,
     response: z.object({}),
   },
-  /** An extension page asks the background to save one conversation's raw JSON as a file. */
+  /**
+   * An extension page asks the background to save one conversation's raw JSON as a file; the answer comes once
+   * the download has started, and the page follows it to the end by its id.
+   */
   downloadConversation: {
     target: 'background',
     senders: 'extension',
     request: z.object({ id: z.string().min(1) }),
-    response: z.object({ filename: z.string() }),
+    response: z.object({ downloadId: z.number().int(), filename: z.string() }),
   },
   /** The background asks the offscreen document for a blob: URL of a hand-off row (Chrome only). */
   createDownloadUrl: {

@@ -3,9 +3,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ToastProvider } from '@/components/toast';
 import { useDownloadConversation } from '@/hooks/use-download-conversation';
+import { type FakeDownloads, installFakeDownloads } from '../../fake-downloads';
+
+let downloads: FakeDownloads;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  downloads = installFakeDownloads();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name: string) => name);
 });
 
@@ -34,7 +38,10 @@ function renderDownload(): (id: string) => Promise<void> {
   return download;
 }
 
-/** Answers every downloadConversation message once `finish` is called; `ids` lists the requests the background saw. */
+/**
+ * Answers every downloadConversation message once `finish` is called, with a download that has already completed;
+ * `ids` lists the requests the background saw.
+ */
 function holdDownloads(): { ids: string[]; finish: () => void } {
   const ids: string[] = [];
   let finish = () => {};
@@ -45,7 +52,9 @@ function holdDownloads(): { ids: string[]; finish: () => void } {
     const { id } = (message as { data: { id: string } }).data;
     ids.push(id);
     await answered;
-    return { ok: true, data: { filename: `Lifeboat/${id}.json` } };
+    const filename = `Lifeboat/${id}.json`;
+    const item = downloads.add({ id: downloads.items.size + 1, state: 'complete', filename: `/dl/${filename}` });
+    return { ok: true, data: { downloadId: item.id, filename } };
   });
   return { ids, finish };
 }
@@ -64,6 +73,25 @@ describe('useDownloadConversation', () => {
 
     await download('a');
     expect(background.ids).toEqual(['a', 'b', 'a']);
+  });
+
+  it('should stay busy until the browser has finished writing the file', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
+      ok: true,
+      data: { downloadId: 4, filename: 'Lifeboat/a.json' },
+    });
+    downloads.add({ id: 4, state: 'in_progress' });
+    const download = renderDownload();
+    let done = false;
+    const first = download('a').then(() => {
+      done = true;
+    });
+    await expect.poll(() => downloads.onChanged.count()).toBe(1);
+    await download('a');
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(done).toBe(false);
+    downloads.end(4, { state: 'complete', filename: '/dl/Lifeboat/a (1).json' });
+    await first;
   });
 
   it('should let the same chat be downloaded again after a failed attempt', async () => {

@@ -72,7 +72,7 @@ beforeEach(() => {
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger: createLogger('background', sink), now: () => clock }),
     ...createPacingHandlers(limiter),
-    downloadConversation: async () => ({ filename: '' }),
+    downloadConversation: async () => ({ downloadId: 1, filename: '' }),
   });
 });
 

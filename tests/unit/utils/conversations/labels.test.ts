@@ -11,6 +11,7 @@ import {
   chatsSavedLabel,
   displayTitle,
   downloadDoneText,
+  downloadInterruptedText,
   hasAccountName,
   isUntitled,
   messagesLabel,
@@ -106,6 +107,45 @@ describe('downloadDoneText', () => {
 
   it('should say Downloads itself for a file saved there directly', () => {
     expect(downloadDoneText('plan.json').detail).toBe('common_downloadDoneDetailNoFolder');
+  });
+
+  it.each([
+    ['/home/me/Downloads/Lifeboat/Garden plan (abc12345) (1).json'],
+    ['C:\\Users\\me\\Downloads\\Lifeboat\\Garden plan (abc12345) (1).json'],
+  ])('should name the file the browser really saved, after it added " (1)": %s', (saved) => {
+    expect(downloadDoneText('Lifeboat/Garden plan (abc12345).json', saved)).toEqual({
+      message: 'common_downloadDone(Garden plan (abc12345) (1).json)',
+      detail: 'common_downloadDoneDetail(Lifeboat)',
+    });
+  });
+
+  it('should fall back to the requested name when the browser reports none', () => {
+    expect(downloadDoneText('Lifeboat/plan.json', '').message).toBe('common_downloadDone(plan.json)');
+  });
+});
+
+describe('downloadInterruptedText', () => {
+  it('should treat a download the user cancelled as news, not as an error', () => {
+    expect(downloadInterruptedText('USER_CANCELED')).toEqual({
+      cancelled: true,
+      message: 'common_downloadCancelled',
+      detail: 'common_downloadCancelledDetail',
+    });
+  });
+
+  it.each([
+    ['FILE_NO_SPACE', 'errors_downloadDiskFull'],
+    ['FILE_ACCESS_DENIED', 'errors_downloadFile'],
+    ['FILE_NAME_TOO_LONG', 'errors_downloadFile'],
+    ['USER_SHUTDOWN', 'errors_downloadStopped'],
+    ['CRASH', 'errors_downloadStopped'],
+  ])('should explain %s and keep the reason as the technical line', (reason, detail) => {
+    expect(downloadInterruptedText(reason)).toEqual({
+      cancelled: false,
+      message: 'common_downloadFailed',
+      detail,
+      technical: `Download interrupted: ${reason}`,
+    });
   });
 });
 

@@ -24,7 +24,7 @@ function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'
     saveConversation: async () => saved,
     acquireRequestSlot: async () => ({ granted: true, leaseId: 'lease-1' }),
     releaseRequestSlot: async () => ({}),
-    downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
+    downloadConversation: async ({ id }) => ({ downloadId: 7, filename: `${id}.json` }),
     ...overrides,
   };
 }
@@ -107,7 +107,10 @@ describe('the message protocol', () => {
       revokeDownloadUrl: async () => ({ revoked: false }),
     });
     registerHandlers('background', background());
-    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({ filename: 'a.json' });
+    await expect(sendMessage('downloadConversation', { id: 'a' })).resolves.toEqual({
+      downloadId: 7,
+      filename: 'a.json',
+    });
   });
 
   it('should ignore messages that are not Lifeboat envelopes', async () => {
@@ -126,12 +129,15 @@ describe('the message protocol', () => {
       replies.push(reply),
     );
     expect(results).toEqual([true]);
-    await expect.poll(() => replies).toEqual([{ ok: true, data: { filename: 'a.json' } }]);
+    await expect.poll(() => replies).toEqual([{ ok: true, data: { downloadId: 7, filename: 'a.json' } }]);
   });
 
   it('should reject a malformed answer instead of passing it on', async () => {
     sendMessagesFrom(`${FAKE_EXTENSION_ORIGIN}app.html`);
-    registerHandlers('background', background({ downloadConversation: async () => ({ filename: 1 }) as never }));
+    registerHandlers(
+      'background',
+      background({ downloadConversation: async () => ({ downloadId: 7, filename: 1 }) as never }),
+    );
     await expect(sendMessage('downloadConversation', { id: 'a' })).rejects.toThrow(
       /answer to "downloadConversation" was malformed/,
     );
@@ -140,7 +146,12 @@ describe('the message protocol', () => {
   it('should pace by the tab the browser reports, not one the message names', async () => {
     let state: PacingState = { ...IDLE_PACING };
     const limiter = createRequestLimiter({
-      store: { load: async () => state, save: async (next) => void (state = next) },
+      store: {
+        load: async () => state,
+        save: async (next) => {
+          state = next;
+        },
+      },
       maxWaitMs: 0,
     });
     registerHandlers('background', background(createPacingHandlers(limiter)));
