@@ -1,6 +1,6 @@
 import type { Account } from '@/utils/conversations/model';
 import type { RequestKind, RequestResult } from '@/utils/pacing/model';
-import type { Lease, RequestGate } from '@/utils/pacing/request-gate';
+import type { Lease, RequestGate } from '@/utils/capture/request-gate';
 import { describeError } from '@/utils/shared/describe-error';
 import { AccountEntrySchema, AccountsCheckSchema, type Session, SessionSchema } from './model';
 

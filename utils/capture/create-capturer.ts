@@ -1,5 +1,5 @@
 import { type CapturedConversation, isStored, type SaveOutcome } from '@/utils/conversations/model';
-import { GateClosedError } from '@/utils/pacing/request-gate';
+import { GateClosedError } from '@/utils/capture/request-gate';
 import type { Settings } from '@/utils/settings/model';
 import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';

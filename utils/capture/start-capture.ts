@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { createRequestGate } from '@/utils/pacing/request-gate';
+import { createRequestGate } from '@/utils/capture/request-gate';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';

@@ -52,12 +52,24 @@ describe('summarizeConversation', () => {
       title: 'Keeping chats',
       createdAt: FIXED_NOW - 3_600_000,
       updatedAt: FIXED_NOW - 3_600_000 + 2000,
+      updatedAtKnown: true,
       model: 'gpt-5',
       gizmoId: null,
       isArchived: false,
       messageCount: 2,
       branchCount: 1,
     });
+  });
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['unreadable', 'soon'],
+  ])('should say when update_time is %s, and sort by the creation time then', (_label, updateTime) => {
+    const summary = summarizeConversation(
+      parse(buildRawConversation('c1', undefined, { update_time: updateTime })),
+      FIXED_NOW,
+    );
+    expect(summary).toMatchObject({ updatedAt: FIXED_NOW - 3_600_000, updatedAtKnown: false });
   });
 
   it('should count only what a person sees: no hidden, tool, system or empty placeholder messages', () => {
