@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ChatGptApiError, conversationTimeoutMs, createChatGptApi } from '@/utils/capture/chatgpt-api';
-import type { RequestGate } from '@/utils/pacing/request-gate';
+import type { RequestGate } from '@/utils/capture/request-gate';
 import { buildRawConversation } from '../../../factories';
 import { FAKE_SESSION, type FakeAnswer, fakeChatGpt, json, openGate } from '../../../fake-chatgpt-fetch';
 

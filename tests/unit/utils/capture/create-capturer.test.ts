@@ -10,7 +10,7 @@ import { registerHandlers, sendMessage } from '@/utils/messaging/protocol';
 import { createRequestLimiter, type RequestLimiter } from '@/utils/pacing/create-request-limiter';
 import { IDLE_PACING, type PacingState } from '@/utils/pacing/model';
 import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
-import { createRequestGate } from '@/utils/pacing/request-gate';
+import { createRequestGate } from '@/utils/capture/request-gate';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { createLogger } from '@/utils/shared/logger';
 import { buildRawConversation, sendMessagesFrom } from '../../../factories';
