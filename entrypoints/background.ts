@@ -1,6 +1,7 @@
 import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
+import { createPageHookTabs } from '@/utils/capture/page-hook-tabs';
 import { downloadConversation } from '@/utils/conversations/download-conversation';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { db } from '@/utils/db/db';
@@ -12,9 +13,12 @@ import { createLogger } from '@/utils/shared/logger';
 export default defineBackground(() => {
   const logger = createLogger('background');
   const downloader = createDownloader({ db, logger });
+  const pageHookTabs = createPageHookTabs();
+  browser.tabs.onRemoved.addListener((tabId) => void pageHookTabs.forget(tabId));
 
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
+    reportPageHook: pageHookTabs.report,
     downloadConversation: ({ id }) => downloadConversation(db, downloader, id, i18n.t('common.untitled')),
   });
 });

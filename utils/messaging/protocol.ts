@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser } from '#imports';
+import { PageHookReportSchema } from '@/utils/capture/model';
 import { CapturedConversationSchema } from '@/utils/conversations/model';
 import { CHATGPT_ORIGINS } from '@/utils/shared/chatgpt-origins';
 import { describeError, describeZodError } from '@/utils/shared/describe-error';
@@ -31,6 +32,13 @@ export const protocol = {
     senders: 'extension-or-chatgpt',
     request: CapturedConversationSchema,
     response: z.object({ id: z.string(), title: z.string(), messageCount: z.number(), stored: z.boolean() }),
+  },
+  /** A content script says whether the page hook connected in its tab; stored per tab the browser names. */
+  reportPageHook: {
+    target: 'background',
+    senders: 'extension-or-chatgpt',
+    request: PageHookReportSchema,
+    response: z.object({ stored: z.boolean() }),
   },
   /** An extension page asks the background to save one conversation's raw JSON as a file. */
   downloadConversation: {

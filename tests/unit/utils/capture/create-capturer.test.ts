@@ -34,6 +34,7 @@ beforeEach(() => {
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger: createLogger('background', sink) }),
     downloadConversation: async () => ({ filename: '' }),
+    reportPageHook: async () => ({ stored: false }),
   });
 });
 

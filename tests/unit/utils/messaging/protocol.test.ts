@@ -20,6 +20,7 @@ function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'
   return {
     saveConversation: async () => saved,
     downloadConversation: async ({ id }) => ({ filename: `${id}.json` }),
+    reportPageHook: async () => ({ stored: false }),
     ...overrides,
   };
 }
