@@ -30,13 +30,14 @@ export const SPIED_EVENTS = [
 const SPY = `(() => {
   const spy = { events: [], ports: 0, hookMessages: [], offerTaken: false };
   window.__lifeboatSpy = spy;
-  let own = false;
+  // Its own events, by identity: an answer dispatched while one of them is being dispatched still counts.
+  const own = new Set();
   const stringify = JSON.stringify;
   const listen = (port) => { port.onmessage = (m) => spy.hookMessages.push(String(m.data)); };
   for (const name of ${JSON.stringify(SPIED_EVENTS)}) {
     for (const target of [window, document]) {
       target.addEventListener(name, (event) => {
-        if (own) return;
+        if (own.has(event)) return;
         spy.events.push(event.type === 'message' ? 'message ' + stringify(event.data) : event.type);
         for (const port of event.ports || []) { spy.ports += 1; listen(port); }
       }, true);
@@ -52,14 +53,14 @@ const SPY = `(() => {
     if (typeof text === 'string' && text.includes('"version"')) spy.hookMessages.push(text);
     return text;
   };
-  own = true;
-  window.dispatchEvent(new Event('lifeboat:page-hook-hello'));
+  const hello = new Event('lifeboat:page-hook-hello');
+  own.add(hello);
+  window.dispatchEvent(hello);
   const channel = new MessageChannel();
   listen(channel.port1);
-  spy.offerTaken = !window.dispatchEvent(
-    new MessageEvent('lifeboat:page-hook-offer', { cancelable: true, ports: [channel.port2] }),
-  );
-  own = false;
+  const offer = new MessageEvent('lifeboat:page-hook-offer', { cancelable: true, ports: [channel.port2] });
+  own.add(offer);
+  spy.offerTaken = !window.dispatchEvent(offer);
 })();`;
 
 /** Leaves out WXT's own window message: every WXT content script announces its start that way. */
