@@ -1,6 +1,7 @@
 import '@/utils/shared/zod-jitless';
 import { i18n } from '#i18n';
 import { browser, defineBackground } from '#imports';
+import { createPageHookTabs } from '@/utils/capture/page-hook-tabs';
 import { downloadConversation } from '@/utils/conversations/download-conversation';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { db } from '@/utils/db/db';
@@ -19,12 +20,15 @@ export default defineBackground(() => {
   // At the top level, not inside a download: a download that ends while the worker is stopped wakes it with this.
   browser.downloads.onChanged.addListener((delta) => void downloader.onChanged(delta));
   void downloader.sweep();
+  const pageHookTabs = createPageHookTabs();
+  browser.tabs.onRemoved.addListener((tabId) => void pageHookTabs.forget(tabId));
 
   // A tab closed mid-request never hands its slot back: free it rather than wait for the lease to lapse.
   browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId));
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
     ...createPacingHandlers(limiter),
+    reportPageHook: pageHookTabs.report,
     downloadConversation: ({ id }) => downloadConversation(db, downloader, id, i18n.t('common.untitled')),
   });
 });

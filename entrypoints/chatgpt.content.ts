@@ -6,9 +6,11 @@ import { loadSettings } from '@/utils/settings/settings-store';
 import { CHATGPT_MATCHES } from '@/utils/shared/chatgpt-origins';
 
 // Wiring only: the isolated content script on chatgpt.com. It fetches from the page's origin with the user's
-// cookies and hands every capture to the background, which owns the archive.
+// cookies and hands every capture to the background, which owns the archive. It starts at document_start so it
+// can hand the page hook its private channel before any page script runs (utils/capture/page-hook.ts).
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
+  runAt: 'document_start',
   main(ctx) {
     startCapture(ctx, {
       loadSettings,

@@ -1,6 +1,6 @@
 import { createChatGptApi } from '@/utils/capture/chatgpt-api';
-import type { RequestKind, RequestResult } from '@/utils/pacing/model';
 import type { RequestGate } from '@/utils/capture/request-gate';
+import type { RequestKind, RequestResult } from '@/utils/pacing/model';
 
 // A stand-in for chatgpt.com's fetch in unit tests: answers by path from queues of responses and records every
 // request with its headers. The real client (createChatGptApi) runs on top of it.

@@ -103,24 +103,6 @@ describe('capturing a conversation in Chromium', () => {
     );
   });
 
-  it('should start the page hook before the page and answer the content script', async () => {
-    session = await launchExtension();
-    await installModelChatGpt(session.context, { includeSharedFixtures: false });
-    const page = await session.openChatGpt('https://chatgpt.com/');
-    const answer = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          window.addEventListener('lifeboat:page-hook', (event) => resolve(String((event as CustomEvent).detail)), {
-            once: true,
-          });
-          window.dispatchEvent(
-            new CustomEvent('lifeboat:content-script', { detail: JSON.stringify({ type: 'ping' }) }),
-          );
-        }),
-    );
-    expect(JSON.parse(answer)).toEqual({ type: 'ready', version: 1 });
-  });
-
   const shared = loadSharedFixtures();
   it.skipIf(!shared.available)(
     `should store every real conversation in ../shared/fixtures losslessly${shared.available ? '' : ` (skipped: ${shared.reason})`}`,

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './extension';
 import { conversationIdOf, createModelChatGptBackend, loadOwnFixtures } from './model-chatgpt/backend';
 import { servePuppeteerPage } from './model-chatgpt/puppeteer';
+import { notFromWxt, type SpyReport, withSpy } from './page-hook-spy';
 
 // Firefox smoke test: puppeteer-core over WebDriver BiDi with Debian's firefox-esr. moz-extension:// pages
 // cannot be opened here, so the result is read from what the content script shows on chatgpt.com: the notice
@@ -13,6 +14,46 @@ import { servePuppeteerPage } from './model-chatgpt/puppeteer';
 
 const FIREFOX_BUILD = join(ROOT, '.output', 'firefox-mv2');
 const run = promisify(execFile);
+// A fixed moz-extension:// host for Lifeboat (Firefox picks a random one unless this pref names it).
+const EXTENSION_UUID = '5f1e2d3c-4b5a-4697-8877-665544332211';
+
+function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'lifeboat@lifeboat.app': EXTENSION_UUID }),
+    },
+  });
+}
+
+/**
+ * Opens one of Lifeboat's pages in a new tab. Puppeteer never sees such a navigation finish (it loses the frame
+ * to the extension process), but the page loads and evaluate works in it, so the test waits for that instead.
+ */
+async function openExtensionPage(b: Browser, path: string): Promise<Page> {
+  const page = await b.newPage();
+  const url = `moz-extension://${EXTENSION_UUID}/${path}`;
+  page.goto(url).catch(() => {});
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const at = await page.evaluate(() => location.href).catch(() => '');
+    if (at === url) return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not open`);
+}
+
+type TabStates = Record<string, { hook: string; hookVersion?: number; messages?: number }>;
+
+/** The background's per-tab page-hook records, read from storage.session in an extension page. */
+function tabStates(page: Page): Promise<TabStates> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const all = await api.storage.session.get(null);
+    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('pageHook.')));
+  }) as Promise<TabStates>;
+}
 
 let browser: Browser | undefined;
 afterEach(async () => {
@@ -36,11 +77,7 @@ describe('Firefox', () => {
   });
 
   it('should store a conversation opened on chatgpt.com through the content script and background', async () => {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-    });
+    browser = await launchFirefox();
     await browser.installExtension(FIREFOX_BUILD);
     const backend = createModelChatGptBackend({ includeSharedFixtures: false });
     const conversation = loadOwnFixtures()[0] as Record<string, unknown>;
@@ -60,5 +97,27 @@ describe('Firefox', () => {
     const text = await notice.jsonValue();
     expect(text, logs.join('\n')).toContain(String(conversation.title));
     expect(backend.requests.some((r) => r.url.endsWith(`/backend-api/conversation/${id}`))).toBe(true);
+  });
+
+  it('should hand the page hook its channel before page scripts run, where no page script can see it', async () => {
+    browser = await launchFirefox();
+    await browser.installExtension(FIREFOX_BUILD);
+    const page = await browser.newPage();
+    await servePuppeteerPage(page, withSpy(createModelChatGptBackend({ includeSharedFixtures: false })));
+    await page.goto('https://chatgpt.com/');
+
+    // What the hook sent reached the content script, which told the background: read from Lifeboat's side.
+    const lifeboat = await openExtensionPage(browser, 'popup.html');
+    await expect
+      .poll(async () => Object.values(await tabStates(lifeboat)), { timeout: 10_000 })
+      .toEqual([{ hook: 'connected', hookVersion: 1, messages: 1, reportedAt: expect.any(Number) }]);
+
+    const spy = await page.evaluate(() => (window as unknown as { __lifeboatSpy: SpyReport }).__lifeboatSpy);
+    expect({ ...spy, events: notFromWxt(spy.events) }).toEqual({
+      events: [],
+      ports: 0,
+      hookMessages: [],
+      offerTaken: false,
+    });
   });
 });

@@ -38,6 +38,7 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let removed = false;
+  let waiting: { message: string; tone: 'saved' | 'problem' } | undefined;
 
   function mount(): void {
     host = doc.createElement(HOST_TAG);
@@ -69,10 +70,17 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
     }, VISIBLE_MS);
   }
 
-  return {
+  const notice: CaptureNotice = {
     show(message, tone) {
       // After remove() (the content script was invalidated) nothing may put a notice back on the page.
       if (removed) return;
+      // The content script starts at document_start: before the page is parsed there is nothing to show it on
+      // yet, so the latest notice waits for the page.
+      if (doc.readyState === 'loading') {
+        if (waiting === undefined) doc.addEventListener('DOMContentLoaded', showWaiting, { once: true });
+        waiting = { message, tone };
+        return;
+      }
       if (host?.isConnected) {
         update(message, tone);
         return;
@@ -89,4 +97,12 @@ export function createCaptureNotice(doc: Document = document): CaptureNotice {
       host = undefined;
     },
   };
+
+  function showWaiting(): void {
+    const shown = waiting;
+    waiting = undefined;
+    if (shown !== undefined) notice.show(shown.message, shown.tone);
+  }
+
+  return notice;
 }

@@ -1,8 +1,8 @@
 import type { Account } from '@/utils/conversations/model';
 import type { RequestKind, RequestResult } from '@/utils/pacing/model';
-import type { Lease, RequestGate } from '@/utils/capture/request-gate';
 import { describeError } from '@/utils/shared/describe-error';
 import { AccountEntrySchema, AccountsCheckSchema, type Session, SessionSchema } from './model';
+import type { Lease, RequestGate } from './request-gate';
 
 /** Why a request to chatgpt.com did not give Lifeboat what it asked for. */
 export type ApiFailureKind =

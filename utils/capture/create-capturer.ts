@@ -1,11 +1,11 @@
 import { type CapturedConversation, isStored, type SaveOutcome } from '@/utils/conversations/model';
-import { GateClosedError } from '@/utils/capture/request-gate';
 import type { Settings } from '@/utils/settings/model';
 import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';
 import type { CaptureNotice } from './capture-notice';
 import { type ChatGptApi, ChatGptApiError, type FetchedConversation } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
+import { GateClosedError } from './request-gate';
 
 /** What the background answered for one stored capture. */
 export interface SavedConversation {

@@ -36,3 +36,19 @@ export const PageHookMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), version: z.literal(1) }),
 ]);
 export type PageHookMessage = z.infer<typeof PageHookMessageSchema>;
+
+/** What a content script tells the background about the page hook in its tab. */
+export const PageHookReportSchema = z.discriminatedUnion('hook', [
+  /** The hook took the channel; `messages` counts the valid messages received on it so far. */
+  z.object({
+    hook: z.literal('connected'),
+    hookVersion: z.number().int().positive(),
+    messages: z.number().int().nonnegative(),
+  }),
+  /** The page was parsed and no hook had taken the channel. */
+  z.object({ hook: z.literal('missing') }),
+]);
+export type PageHookReport = z.infer<typeof PageHookReportSchema>;
+
+/** What the background keeps per tab (in `storage.session`): the tab's latest report and when it came. */
+export type PageHookTabState = PageHookReport & { reportedAt: number };

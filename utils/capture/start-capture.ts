@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
-import { sendMessage } from '@/utils/messaging/protocol';
 import { createRequestGate } from '@/utils/capture/request-gate';
+import { sendMessage } from '@/utils/messaging/protocol';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';
@@ -8,6 +8,7 @@ import { conversationIdFromUrl } from './conversation-url';
 import { type CapturerDeps, createCapturer } from './create-capturer';
 import { listenToPageHook } from './listen-to-page-hook';
 import { pageFetch } from './page-fetch';
+import { createPageHookReporter } from './report-page-hook';
 
 /**
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
@@ -42,7 +43,10 @@ export function startCapture(
     isActive,
     sleep,
   });
-  const stopListening = listenToPageHook((message) => logger.debug(`Page hook ${message.type}.`));
+  // Runs at document_start, before chatgpt.com's scripts: the only moment the hook's channel can be private.
+  const stopListening = listenToPageHook(
+    createPageHookReporter({ report: (report) => sendMessage('reportPageHook', report), logger }),
+  );
   ctx.onInvalidated(() => {
     stopListening();
     notice.remove();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser } from '#imports';
+import { PageHookReportSchema } from '@/utils/capture/model';
 import { CapturedConversationSchema, SAVE_OUTCOMES } from '@/utils/conversations/model';
 import { AcquireSlotSchema, ReleaseSlotSchema, SlotAnswerSchema } from '@/utils/pacing/model';
 import { CHATGPT_ORIGINS } from '@/utils/shared/chatgpt-origins';
@@ -59,6 +60,14 @@ export const protocol = {
    * An extension page asks the background to save one conversation's raw JSON as a file; the answer comes once
    * the download has started, and the page follows it to the end by its id.
    */
+  /** A content script says whether the page hook connected in its tab; stored per tab the browser names. */
+  reportPageHook: {
+    target: 'background',
+    senders: 'extension-or-chatgpt',
+    request: PageHookReportSchema,
+    response: z.object({ stored: z.boolean() }),
+  },
+  /** An extension page asks the background to save one conversation's raw JSON as a file. */
   downloadConversation: {
     target: 'background',
     senders: 'extension',

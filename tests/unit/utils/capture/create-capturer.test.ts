@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureNotice } from '@/utils/capture/capture-notice';
 import type { ChatGptApi } from '@/utils/capture/chatgpt-api';
 import { type CapturerDeps, type CaptureTexts, createCapturer } from '@/utils/capture/create-capturer';
+import { createRequestGate } from '@/utils/capture/request-gate';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { getConversationBody } from '@/utils/conversations/store';
 import { ArchiveDb } from '@/utils/db/database';
@@ -10,7 +11,6 @@ import { registerHandlers, sendMessage } from '@/utils/messaging/protocol';
 import { createRequestLimiter, type RequestLimiter } from '@/utils/pacing/create-request-limiter';
 import { IDLE_PACING, type PacingState } from '@/utils/pacing/model';
 import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
-import { createRequestGate } from '@/utils/capture/request-gate';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { createLogger } from '@/utils/shared/logger';
 import { buildRawConversation, sendMessagesFrom } from '../../../factories';
@@ -73,6 +73,7 @@ beforeEach(() => {
     saveConversation: createReceiveCapture({ db, logger: createLogger('background', sink), now: () => clock }),
     ...createPacingHandlers(limiter),
     downloadConversation: async () => ({ downloadId: 1, filename: '' }),
+    reportPageHook: async () => ({ stored: false }),
   });
 });
 

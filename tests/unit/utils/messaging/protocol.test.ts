@@ -25,6 +25,7 @@ function background(overrides: Partial<Handlers<'background'>> = {}): Handlers<'
     acquireRequestSlot: async () => ({ granted: true, leaseId: 'lease-1' }),
     releaseRequestSlot: async () => ({}),
     downloadConversation: async ({ id }) => ({ downloadId: 7, filename: `${id}.json` }),
+    reportPageHook: async () => ({ stored: false }),
     ...overrides,
   };
 }
