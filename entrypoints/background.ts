@@ -23,8 +23,11 @@ export default defineBackground(() => {
   const pageHookTabs = createPageHookTabs();
   browser.tabs.onRemoved.addListener((tabId) => void pageHookTabs.forget(tabId));
 
-  // A tab closed mid-request never hands its slot back: free it rather than wait for the lease to lapse.
+  // A tab closed or reloaded mid-request never hands its slot back: free it rather than wait for a lapse.
   browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void limiter.releaseTab(tabId);
+  });
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
     ...createPacingHandlers(limiter),

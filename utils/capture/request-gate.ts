@@ -1,5 +1,5 @@
+import type { AcquireSlot, RequestKind, RequestResult, SlotAnswer } from '@/utils/pacing/model';
 import { describeError } from '@/utils/shared/describe-error';
-import type { AcquireSlot, RequestKind, RequestResult, SlotAnswer } from './model';
 
 // The content-script side of the background's limiter. A tab never sends a chatgpt.com request of its own
 // accord: it asks the background for a slot, waits as long as it is told, and hands the slot back with the result.

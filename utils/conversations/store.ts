@@ -40,6 +40,7 @@ function invalid(capture: CapturedConversation, reason: string): InvalidConversa
   return new InvalidConversationError(`Conversation ${capture.conversationId} was not saved: ${reason}.`);
 }
 
+/** "33.5 MB" for a size in bytes (MB of 2^20 bytes, as file managers mostly count). */
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -57,7 +58,7 @@ export function toConversationRows(
   if (bodyBytes > MAX_CONVERSATION_BYTES) {
     throw invalid(
       capture,
-      `it is ${megabytes(bodyBytes)}, more than the ${megabytes(MAX_CONVERSATION_BYTES)} Lifeboat keeps for one chat`,
+      `it is ${megabytes(bodyBytes)} (${bodyBytes} bytes), more than the ${megabytes(MAX_CONVERSATION_BYTES)} (${MAX_CONVERSATION_BYTES} bytes) Lifeboat keeps for one chat`,
     );
   }
   let json: unknown;

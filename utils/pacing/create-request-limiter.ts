@@ -45,7 +45,10 @@ const PLACE_GRACE_MS = 5_000;
 /** One tab's place in the queue; `heldUntil` is Infinity while a call waits on it, else when it is given up. */
 interface Place {
   id: string;
+  tabId: number | null;
   heldUntil: number;
+  /** Set when its tab closed or navigated away: the call waiting on it answers at once, ungranted. */
+  withdrawn: boolean;
 }
 
 /** A promise and the function that resolves it (Promise.withResolvers, which Node 20 lacks). */
@@ -112,9 +115,9 @@ export function createRequestLimiter({
       for (let index = queue.length - 1; index >= 0; index -= 1) {
         if ((queue[index]?.heldUntil ?? 0) <= start) queue.splice(index, 1);
       }
-      let place = queue.find((waiting) => waiting.id === placeId);
+      let place = queue.find((waiting) => waiting.id === placeId && waiting.tabId === tabId);
       if (place === undefined) {
-        place = { id: crypto.randomUUID(), heldUntil: Number.POSITIVE_INFINITY };
+        place = { id: crypto.randomUUID(), tabId, heldUntil: Number.POSITIVE_INFINITY, withdrawn: false };
         queue.push(place);
       }
       place.heldUntil = Number.POSITIVE_INFINITY;
@@ -132,8 +135,12 @@ export function createRequestLimiter({
       };
       try {
         for (;;) {
+          // Taken before the state is read: a change between the read and the sleep must still wake this call.
+          const wake = changed.promise;
           const pacing = await current();
           const at = now();
+          // Nobody is left to use a slot given to a closed or reloaded tab: answer, and grant nothing.
+          if (place.withdrawn) return { granted: false, waitMs: MIN_ASK_AGAIN_MS };
           const until = blockedUntil(pacing, at);
           // First in line among the tabs waiting now: a place kept for a tab that is between two asks does not
           // hold the slot idle, it only keeps that tab ahead of the ones behind it.
@@ -156,10 +163,13 @@ export function createRequestLimiter({
           }
           // Sleep until the slot should be free (or the deadline), but wake early on any release.
           const free = until > at ? until - at : maxWaitMs;
-          await Promise.race([sleep(Math.min(free, deadline - at)), changed.promise]);
+          await Promise.race([sleep(Math.min(free, deadline - at)), wake]);
         }
       } finally {
-        if (granted || place.heldUntil === Number.POSITIVE_INFINITY) queue.splice(queue.indexOf(place), 1);
+        const index = queue.indexOf(place);
+        if (index >= 0 && (granted || place.withdrawn || place.heldUntil === Number.POSITIVE_INFINITY)) {
+          queue.splice(index, 1);
+        }
         // The next in line may be able to go now.
         changed.fire();
         changed = signal();
@@ -186,10 +196,20 @@ export function createRequestLimiter({
       update(next);
     },
 
-    /** Frees the slot a closed tab held, so the others need not wait for its lease to lapse. */
+    /**
+     * A tab closed or loaded another page: frees the slot it held and withdraws its places in the queue (a call
+     * still waiting for it would be granted a slot nobody uses), so the others need not wait for a lapse.
+     */
     async releaseTab(tabId: number): Promise<void> {
+      for (const place of queue) {
+        if (place.tabId === tabId) place.withdrawn = true;
+      }
       const pacing = await current();
-      if (pacing.lease?.tabId !== tabId) return;
+      if (pacing.lease?.tabId !== tabId) {
+        changed.fire();
+        changed = signal();
+        return;
+      }
       update({ ...pacing, lease: null, notBefore: Math.max(pacing.notBefore, now() + GAP_MS[pacing.lease.kind]) });
     },
 

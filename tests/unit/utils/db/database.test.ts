@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArchiveDb } from '@/utils/db/database';
+import { getConversationBody, saveConversation } from '@/utils/conversations/store';
+import { ArchiveDb, type ConversationRecordV1 } from '@/utils/db/database';
+import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../../../factories';
 
 // Each schema version above 1 gets a test here that seeds the previous version with a throwaway Dexie and
 // opens ArchiveDb on it (see tests/unit/conventions.test.ts).
@@ -12,33 +14,193 @@ function freshName(): string {
   return name;
 }
 
+const opened: Dexie[] = [];
 afterEach(async () => {
+  for (const db of opened.splice(0)) db.close();
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
 });
 
+/** Tables and their indexes, primary key first, as the open database has them. */
+function schemaOf(db: Dexie): Record<string, string[]> {
+  return Object.fromEntries(
+    db.tables.map((table) => [table.name, [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]]),
+  );
+}
+
 describe('ArchiveDb', () => {
-  it('should create every table with its indexes on a fresh install (v1)', async () => {
+  it('should create every table with its indexes on a fresh install (v2)', async () => {
     const db = new ArchiveDb(freshName());
+    opened.push(db);
     await db.open();
-    expect(db.verno).toBe(1);
-    const schema = Object.fromEntries(
-      db.tables.map((table) => [table.name, [table.schema.primKey.name, ...table.schema.indexes.map((i) => i.name)]]),
-    );
-    expect(schema).toEqual({
+    expect(db.verno).toBe(2);
+    expect(schemaOf(db)).toEqual({
       conversations: ['id', '[accountId+updatedAt]'],
+      conversationBodies: ['id'],
       accounts: ['id', 'lastSeenAt'],
       handoffs: ['id', 'createdAt'],
     });
-    db.close();
+  });
+});
+
+describe('the v1 → v2 upgrade', () => {
+  /** Crosses the upgrade's batches of 50 rows more than once. */
+  const ROWS = 123;
+  const accounts = [
+    { id: 'user-1', label: 'Me', kind: 'personal' as const, lastSeenAt: FIXED_NOW - 10 },
+    { id: 'workspace-team', label: 'Team', kind: 'workspace' as const, lastSeenAt: FIXED_NOW },
+  ];
+  const handoffs = [{ id: 'handoff-1', blob: new Blob(['{"a":1}'], { type: 'application/json' }), createdAt: 5 }];
+
+  /** A v1 row as v1 summarised it: the parsed JSON in `raw`, times read from it. */
+  function v1Row(index: number, raw: Record<string, unknown>): ConversationRecordV1 {
+    const createdAt = Number(raw.create_time) * 1000;
+    return {
+      id: String(raw.id),
+      accountId: index % 2 === 0 ? 'user-1' : 'workspace-team',
+      title: String(raw.title),
+      createdAt,
+      updatedAt: raw.update_time === undefined ? createdAt : Number(raw.update_time) * 1000,
+      model: 'gpt-5',
+      gizmoId: null,
+      isArchived: false,
+      messageCount: 2,
+      branchCount: 1,
+      capturedAt: FIXED_NOW + index,
+      raw,
+    };
+  }
+
+  /** v1's rows: plenty of ordinary ones, one without update_time, one with integer-like keys and Korean text. */
+  function v1Rows(): ConversationRecordV1[] {
+    const rows = Array.from({ length: ROWS }, (_, index) =>
+      v1Row(index, buildRawConversation(`conv-${String(index).padStart(3, '0')}`)),
+    );
+    const { update_time: _gone, ...noTime } = buildRawConversation('conv-no-time');
+    rows.push(v1Row(1000, noTime));
+    rows.push(
+      v1Row(
+        1001,
+        buildRawConversation('conv-int-keys', [{ role: 'user', text: '대화를 지켜요' }], {
+          b: 'bee',
+          10: 'ten',
+          2: 'two',
+        }),
+      ),
+    );
+    return rows;
+  }
+
+  /** Writes `rows` into a database that knows only schema v1, as Lifeboat 0.1 left it, and closes it. */
+  async function seedV1(name: string, rows: ConversationRecordV1[]): Promise<void> {
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      conversations: 'id, [accountId+updatedAt]',
+      accounts: 'id, lastSeenAt',
+      handoffs: 'id, createdAt',
+    });
+    await v1.table('conversations').bulkPut(rows);
+    await v1.table('accounts').bulkPut(accounts);
+    await v1.table('handoffs').bulkPut(handoffs);
+    expect(v1.verno).toBe(1);
+    v1.close();
+  }
+
+  async function upgraded(rows = v1Rows()): Promise<ArchiveDb> {
+    const name = freshName();
+    await seedV1(name, rows);
+    const db = new ArchiveDb(name);
+    opened.push(db);
+    await db.open();
+    return db;
+  }
+
+  it('should open a v1 database as v2 with the bodies table added', async () => {
+    const db = await upgraded();
+    expect(db.verno).toBe(2);
+    expect(schemaOf(db)).toMatchObject({ conversationBodies: ['id'] });
   });
 
-  it('should reopen an existing v1 database without changing its rows', async () => {
-    const name = freshName();
-    const first = new ArchiveDb(name);
-    await first.accounts.put({ id: 'user-1', label: 'A', kind: 'personal', lastSeenAt: 1 });
-    first.close();
-    const again = new ArchiveDb(name);
-    expect(await again.accounts.toArray()).toEqual([{ id: 'user-1', label: 'A', kind: 'personal', lastSeenAt: 1 }]);
-    again.close();
+  it('should move every body out of its row, in every batch', async () => {
+    const rows = v1Rows();
+    const db = await upgraded(rows);
+    const stored = await db.conversations.toArray();
+    expect(stored).toHaveLength(rows.length);
+    expect(stored.filter((row) => 'raw' in row).map((row) => row.id)).toEqual([]);
+    expect(await db.conversationBodies.count()).toBe(rows.length);
+    for (const { raw, id } of rows) {
+      expect(await db.conversationBodies.get(id), id).toEqual({ id, text: JSON.stringify(raw), exact: false });
+    }
+  });
+
+  it('should mark every moved row as filed by v1, with its size and no hash', async () => {
+    const rows = v1Rows();
+    const db = await upgraded(rows);
+    for (const { raw, ...v1 } of rows) {
+      const bytes = new TextEncoder().encode(JSON.stringify(raw)).byteLength;
+      expect(await db.conversations.get(v1.id), v1.id).toEqual({
+        ...v1,
+        accountBasis: 'v1',
+        updatedAtKnown: v1.id !== 'conv-no-time',
+        checkedAt: v1.capturedAt,
+        capturedBy: 'page',
+        contentHash: null,
+        bodyBytes: bytes,
+      });
+    }
+  });
+
+  it('should serialise a body with integer-like keys the way JSON.stringify orders them, counting UTF-8 bytes', async () => {
+    const db = await upgraded();
+    const body = await db.conversationBodies.get('conv-int-keys');
+    expect(body?.text.startsWith('{"2":"two","10":"ten",')).toBe(true);
+    expect(JSON.parse(body?.text ?? 'null')).toMatchObject({ b: 'bee', 10: 'ten', 2: 'two' });
+    const row = await db.conversations.get('conv-int-keys');
+    expect(row?.bodyBytes).toBe(new TextEncoder().encode(body?.text).byteLength);
+    expect(row?.bodyBytes).toBeGreaterThan(body?.text.length ?? 0);
+  });
+
+  it('should leave accounts and download hand-offs as they were', async () => {
+    const db = await upgraded();
+    expect(await db.accounts.toArray()).toEqual(accounts);
+    const [handoff] = await db.handoffs.toArray();
+    expect(handoff).toMatchObject({ id: 'handoff-1', createdAt: 5 });
+    expect(await handoff?.blob?.text()).toBe('{"a":1}');
+  });
+
+  it('should upgrade an empty v1 database', async () => {
+    const db = await upgraded([]);
+    expect(db.verno).toBe(2);
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.conversationBodies.count()).toBe(0);
+  });
+
+  it('should let a verified capture move a v1 row filed under the wrong account, with an exact body', async () => {
+    const db = await upgraded();
+    // v1 guessed "personal" (user-1) for conv-000; the request was really sent as the team workspace.
+    expect((await db.conversations.get('conv-000'))?.accountId).toBe('user-1');
+    const capture = buildCapture(buildRawConversation('conv-000'), {
+      account: buildAccount({ id: 'workspace-team', label: 'Team', kind: 'workspace' }),
+    });
+    const { outcome, record } = await saveConversation(db, capture, { capturedAt: FIXED_NOW + 1, source: 'page' });
+    expect(outcome).toBe('moved');
+    expect(await db.conversations.get('conv-000')).toEqual(record);
+    expect(record).toMatchObject({
+      accountId: 'workspace-team',
+      accountBasis: 'request',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(await getConversationBody(db, 'conv-000')).toEqual({ id: 'conv-000', text: capture.body, exact: true });
+  });
+
+  it('should replace an inexact v1 body on the next capture under the same account', async () => {
+    const db = await upgraded();
+    // Same update time and same data, but v1 kept no bytes to compare: the verified copy replaces it.
+    const capture = buildCapture(buildRawConversation('conv-001'), {
+      account: buildAccount({ id: 'workspace-team', label: 'Team', kind: 'workspace' }),
+    });
+    const { outcome } = await saveConversation(db, capture, { capturedAt: FIXED_NOW + 1, source: 'page' });
+    expect(outcome).toBe('updated');
+    expect(await getConversationBody(db, 'conv-001')).toEqual({ id: 'conv-001', text: capture.body, exact: true });
+    expect((await db.conversations.get('conv-001'))?.accountBasis).toBe('request');
   });
 });
