@@ -12,6 +12,16 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
 /** Where the e2e run saves screenshots for people to look at (git-ignored). */
 export const SCREENSHOTS = join(ROOT, 'screenshots');
+/** The few screenshots the README shows, refreshed by every e2e run and committed. */
+export const PUBLISHED_SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Saves a screenshot of `page` into screenshots/, and into docs/screenshots/ for the README when `publish`. */
+export async function shoot(page: Page, name: string, { publish = false } = {}): Promise<void> {
+  for (const dir of publish ? [SCREENSHOTS, PUBLISHED_SCREENSHOTS] : [SCREENSHOTS]) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  }
+}
 
 export interface LaunchOptions {
   language?: 'en' | 'ko';

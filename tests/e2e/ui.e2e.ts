@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension, readArchive, SCREENSHOTS } from './extension';
+import { type ExtensionSession, launchExtension, readArchive, shoot } from './extension';
 import { conversationIdOf, loadOwnFixtures } from './model-chatgpt/backend';
 import { installModelChatGpt } from './model-chatgpt/playwright';
 
@@ -53,11 +53,6 @@ async function copyCapturedRow(page: Page, copies: { id: string; title: string; 
       }),
     copies,
   );
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 describe('the popup and the full page', () => {
@@ -334,17 +329,19 @@ describe('the popup and the full page', () => {
     await captureSome(session, fixtures.length);
     const chat = await session.openChatGpt(`https://chatgpt.com/c/${fixtures[1]?.id}`);
     await chat.getByRole('status').filter({ hasText: fixtures[1]?.title }).waitFor();
-    await shoot(chat, `chatgpt-notice-${language}-${colorScheme}`);
+    await shoot(chat, `chatgpt-notice-${language}-${colorScheme}`, {
+      publish: colorScheme === 'light' && language === 'en',
+    });
     await chat.close();
     const popup = await session.openPage('popup.html');
     await popup.setViewportSize({ width: 380, height: 560 });
     await popup.getByText(fixtures[0]?.title ?? '', { exact: true }).waitFor();
-    await shoot(popup, `popup-${language}-${colorScheme}`);
+    await shoot(popup, `popup-${language}-${colorScheme}`, { publish: colorScheme === 'dark' || language === 'en' });
 
     const app = await session.openPage('app.html#archive');
     await app.getByRole('heading', { name: archive, level: 1 }).waitFor();
     await app.getByText(fixtures[0]?.title ?? '', { exact: true }).waitFor();
-    await shoot(app, `app-archive-${language}-${colorScheme}`);
+    await shoot(app, `app-archive-${language}-${colorScheme}`, { publish: colorScheme === 'light' });
     await app.goto(app.url().replace('#archive', '#settings'));
     await app.getByRole('switch').first().waitFor();
     await shoot(app, `app-settings-${language}-${colorScheme}`);
