@@ -28,15 +28,20 @@ describe('bad answers from chatgpt.com', () => {
     [
       'invalid JSON',
       { status: 200, contentType: 'application/json', body: '{"title": "half a chat", "mapping": {' },
-      'with invalid JSON',
+      'the answer is not valid JSON',
     ],
     [
       'JSON without mapping',
       { status: 200, contentType: 'application/json', body: JSON.stringify({ title: 'no tree', conversation_id: ID }) },
       '`mapping` is missing',
     ],
-    ['a 502', { status: 502, contentType: 'application/json', body: '{"detail":"Bad gateway"}' }, 'answered HTTP 502'],
-    ['an aborted response', { abort: true }, 'Could not reach chatgpt.com'],
+    // Retried twice first: each of the three tries gets the same failure.
+    [
+      'a 502',
+      { status: 502, contentType: 'application/json', body: '{"detail":"Bad gateway"}', times: 3 },
+      'answered HTTP 502',
+    ],
+    ['an aborted response', { abort: true, times: 3 }, 'Could not reach chatgpt.com'],
   ])('should store nothing for %s, log why, and keep the page and extension working', async (_label, fault, reason) => {
     session = await launchExtension();
     const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
@@ -44,7 +49,7 @@ describe('bad answers from chatgpt.com', () => {
 
     const page = await session.openChatGpt(`https://chatgpt.com/c/${ID}`);
     await expect
-      .poll(() => session?.pageLogs.find((line) => line.includes(reason)))
+      .poll(() => session?.pageLogs.find((line) => line.includes(reason)), { timeout: 30_000 })
       .toMatch(new RegExp(`^warning \\[Lifeboat:capture\\] .*${ID}`));
     // The page still works: its composer takes text and enables send.
     await page.locator('#prompt-textarea').click();
@@ -60,7 +65,7 @@ describe('bad answers from chatgpt.com', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('should say how long chatgpt.com asks it to wait when rate limited, and store nothing', async () => {
+  it('should say how long chatgpt.com asks it to wait when rate limited, and store nothing meanwhile', async () => {
     session = await launchExtension();
     const backend = await installModelChatGpt(session.context, { includeSharedFixtures: false });
     backend.addFault(path, {
@@ -73,10 +78,11 @@ describe('bad answers from chatgpt.com', () => {
       .poll(() => session?.pageLogs.find((line) => line.includes('HTTP 429')))
       .toContain('It asks to wait 37 s.');
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'ChatGPT is limiting requests' }).count())
-      .toBe(1);
+      .poll(() => page.getByRole('status').textContent())
+      .toMatch(/^ChatGPT is limiting requests\. Lifeboat will save this chat in (3[0-7]) seconds\.$/);
     const popup = await session.openPage('popup.html');
     expect(await readArchive(popup, 'conversations')).toEqual([]);
+    expect(backend.requests.filter((request) => request.url.endsWith(path))).toHaveLength(1);
   });
 
   it('should fetch a fresh session when the token has expired, then store the chat', async () => {

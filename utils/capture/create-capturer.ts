@@ -105,12 +105,16 @@ export function createCapturer(deps: CapturerDeps) {
         return await deps.api.getConversation(conversationId, { attempt });
       } catch (error) {
         if (!isRetryable(error) || attempt >= MAX_RETRIES) throw error;
-        deps.logger.debug(`Conversation ${conversationId}, try ${attempt + 1}: ${error.message} Trying again.`);
         if (error.kind === 'rate-limited') {
+          // Worth seeing in the console: it explains a save that takes minutes.
+          deps.logger.info(
+            `Conversation ${conversationId}, try ${attempt + 1}: ${error.message} Waiting, then trying again.`,
+          );
           // The background now pauses every tab; the next try waits for its slot, so only tell the user.
           const until = error.retryAfterSeconds === undefined ? null : now() + error.retryAfterSeconds * 1000;
           announceRateLimit(until);
         } else {
+          deps.logger.debug(`Conversation ${conversationId}, try ${attempt + 1}: ${error.message} Trying again.`);
           await sleep(RETRY_BASE_MS * 2 ** attempt * (0.5 + random()));
         }
         if (!stillWanted(conversationId)) return left(conversationId);

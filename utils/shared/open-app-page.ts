@@ -1,4 +1,4 @@
-import { type Browser, browser } from '#imports';
+import { browser } from '#imports';
 
 /** A place in the full-page app, as its URL hash: `archive`, `archive/<id>`, `settings`, … */
 export type AppHash = 'archive' | 'prompts' | 'health' | 'settings' | `archive/${string}`;
@@ -20,13 +20,13 @@ export function appPagePattern(): string {
 
 /**
  * Shows the full-page app at `hash`, e.g. from the popup: an app tab that is already open is reused, brought to
- * the front and moved to `hash`; otherwise a new tab opens. Querying our own extension URLs needs no `tabs`
- * permission (checked in Chrome by tests/e2e/ui.e2e.ts); if the browser refuses the query, a new tab opens.
+ * the front and moved to `hash`; otherwise a new tab opens. Finding our own pages needs no `tabs` permission
+ * (checked in Chrome by tests/e2e/ui.e2e.ts); if the browser cannot tell, a new tab opens.
  */
 export async function openAppPage(hash: AppHash): Promise<void> {
   const url = appPageUrl(hash);
   const existing = await findAppTab();
-  if (existing?.id === undefined) {
+  if (existing === undefined) {
     await browser.tabs.create({ url });
     return;
   }
@@ -39,11 +39,35 @@ export async function openAppPage(hash: AppHash): Promise<void> {
   }
 }
 
-async function findAppTab(): Promise<Browser.tabs.Tab | undefined> {
+/** An open tab of the full-page app: its id and window. */
+interface AppTab {
+  id: number;
+  windowId: number | undefined;
+}
+
+async function findAppTab(): Promise<AppTab | undefined> {
+  const appUrl = browser.runtime.getURL('/app.html');
+  // Chrome 116+: the extension's own contexts, no permission needed. tabs.query by URL is not enough there:
+  // without the `tabs` permission some Chrome versions match no tab at all, and a second app tab would open.
+  const runtime = browser.runtime as typeof browser.runtime & {
+    getContexts?: (filter: {
+      contextTypes: string[];
+    }) => Promise<{ tabId: number; windowId: number; documentUrl?: string }[]>;
+  };
+  if (typeof runtime.getContexts === 'function') {
+    try {
+      const contexts = await runtime.getContexts({ contextTypes: ['TAB'] });
+      const app = contexts.find((context) => context.tabId >= 0 && context.documentUrl?.startsWith(appUrl));
+      if (app !== undefined) return { id: app.tabId, windowId: app.windowId >= 0 ? app.windowId : undefined };
+    } catch {
+      // Fall through to tabs.query.
+    }
+  }
   try {
     const tabs = await browser.tabs.query({ url: appPagePattern() });
     // The most recently used app tab, when there are several.
-    return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+    const [tab] = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    return tab?.id === undefined ? undefined : { id: tab.id, windowId: tab.windowId };
   } catch {
     // A browser that will not match extension URLs without a permission: opening a new tab still works.
     return undefined;

@@ -43,6 +43,25 @@ describe('openAppPage', () => {
     expect(tabs.map((tab) => tab.url)).toContain(appPageUrl('archive/abc'));
   });
 
+  it("should find the app tab through the extension's own contexts where tabs.query by URL finds none", async () => {
+    // Chrome without the `tabs` permission: tabs.query by an extension URL matches nothing.
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    const app = await fakeBrowser.tabs.create({ url: appPageUrl('archive') });
+    const runtime = fakeBrowser.runtime as unknown as { getContexts: unknown };
+    runtime.getContexts = vi.fn(async () => [
+      { tabId: -1, windowId: -1, documentUrl: appPageUrl('archive').replace('app.html#archive', 'background.js') },
+      { tabId: 99, windowId: 5, documentUrl: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` },
+      { tabId: app.id, windowId: app.windowId, documentUrl: appPageUrl('archive') },
+    ]);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    try {
+      await openAppPage('settings');
+      expect(update).toHaveBeenCalledWith(app.id, { active: true, url: appPageUrl('settings') });
+    } finally {
+      delete (fakeBrowser.runtime as unknown as { getContexts?: unknown }).getContexts;
+    }
+  });
+
   it('should bring an open app tab to the front at the new place instead of opening another', async () => {
     const query = matchUrlsAsPatterns();
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
