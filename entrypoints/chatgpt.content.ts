@@ -11,6 +11,8 @@ import { CHATGPT_MATCHES } from '@/utils/shared/chatgpt-origins';
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_start',
+  // WXT would otherwise announce the extension's id to every page script on each start.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startCapture(ctx, {
       loadSettings,

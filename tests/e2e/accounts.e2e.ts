@@ -69,7 +69,7 @@ describe('accounts and workspaces', () => {
 
     // The full page shows the same account; a workspace chat opened there offers to switch.
     const app = await session.openPage(`app.html#archive/${team.id}`);
-    await app.getByRole('heading', { name: 'This chat is in another account' }).waitFor({ state: 'attached' });
+    await app.getByRole('heading', { name: 'This chat is in another account', level: 2 }).waitFor();
     await app.getByRole('button', { name: 'Switch to “Model Team”' }).click();
     await app.getByRole('heading', { name: team.title, level: 1 }).waitFor();
     await expect.poll(() => switcher.inputValue()).toBe(WORKSPACE);

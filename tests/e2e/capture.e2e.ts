@@ -103,6 +103,25 @@ describe('capturing a conversation in Chromium', () => {
     );
   });
 
+  it('should keep capturing when a page script forges WXT\'s "newer copy started" event', async () => {
+    session = await launchExtension();
+    await installModelChatGpt(session.context, { includeSharedFixtures: false });
+    const [one, two] = [fixtureById(0), fixtureById(1)];
+    const page = await session.openChatGpt(`https://chatgpt.com/c/${one.id}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: one.title }).count()).toBe(1);
+    // A page that learned the extension id tells WXT's context that a newer copy of the script started.
+    await page.evaluate((extensionId) => {
+      document.dispatchEvent(
+        new CustomEvent(`${extensionId}:chatgpt:wxt:content-script-started`, {
+          detail: { contentScriptName: 'chatgpt', messageId: 'forged' },
+        }),
+      );
+    }, session.extensionId);
+    await page.evaluate((id) => history.pushState({}, '', `/c/${id}`), two.id);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: two.title }).count()).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
   const shared = loadSharedFixtures();
   it.skipIf(!shared.available)(
     `should store every real conversation in ../shared/fixtures losslessly${shared.available ? '' : ` (skipped: ${shared.reason})`}`,

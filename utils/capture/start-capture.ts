@@ -9,11 +9,12 @@ import { type CapturerDeps, createCapturer } from './create-capturer';
 import { listenToPageHook } from './listen-to-page-hook';
 import { pageFetch } from './page-fetch';
 import { createPageHookReporter } from './report-page-hook';
+import { isExtensionAlive, watchLocation } from './tab-lifetime';
 
 /**
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
- * to the background. Every request waits for the background's slot. Everything it registers ends with the
- * content script's context.
+ * to the background. Every request waits for the background's slot. Everything it registers stops once the
+ * extension is reloaded or updated (the content script is then orphaned).
  */
 export function startCapture(
   ctx: ContentScriptContext,
@@ -21,9 +22,10 @@ export function startCapture(
 ) {
   const logger = createLogger('capture');
   const notice = createCaptureNotice(document);
-  const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
-  // After an extension update the old content script stays in the page, invalidated: its queue must stop.
-  const isActive = () => ctx.isValid;
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // After an extension update the old content script stays in the page, orphaned: its queue must stop. Not
+  // `ctx.isValid`: a page script can make WXT's context invalidate itself (see tab-lifetime.ts).
+  const isActive = isExtensionAlive;
   const gate = createRequestGate({
     acquire: (request) => sendMessage('acquireRequestSlot', request),
     release: (leaseId, result) => sendMessage('releaseRequestSlot', { leaseId, result }),
@@ -47,11 +49,16 @@ export function startCapture(
   const stopListening = listenToPageHook(
     createPageHookReporter({ report: (report) => sendMessage('reportPageHook', report), logger }),
   );
+  // ChatGPT is a single-page app: follow its route changes as well as the first load.
+  const stopWatching = watchLocation((url) => {
+    if (isActive()) void capturer.captureUrl(url);
+  });
   ctx.onInvalidated(() => {
+    // WXT also fires this for a forged event from the page; only a really orphaned script cleans up.
+    if (isActive()) return;
+    stopWatching();
     stopListening();
     notice.remove();
   });
-  // ChatGPT is a single-page app: follow its route changes as well as the first load.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void capturer.captureUrl(newUrl));
   void capturer.captureUrl(location.href);
 }

@@ -1,0 +1,41 @@
+import { browser } from '#imports';
+
+// How long the content script lives, decided by Lifeboat itself. WXT's ContentScriptContext invalidates itself
+// when `document` receives an event any page script can dispatch (its "a newer copy started" signal), so a page
+// could switch capture off in its tab; nothing here listens to the page.
+
+/** Whether this content script still belongs to a running Lifeboat (false once the extension is reloaded). */
+export function isExtensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
+}
+
+/** How often the URL is compared, for the in-app navigations no event reports. */
+const POLL_MS = 500;
+
+/**
+ * Calls `onChange` with each new URL of this document: ChatGPT moves between chats with the History API, without
+ * loading a page. Navigation API events where the browser has them, and a poll for the rest. Returns a stop
+ * function.
+ */
+export function watchLocation(onChange: (url: string) => void, win: Window = window): () => void {
+  let last = win.location.href;
+  const check = () => {
+    const now = win.location.href;
+    if (now === last) return;
+    last = now;
+    onChange(now);
+  };
+  // `navigate` fires before the URL changes: look once the navigation has been committed.
+  const soon = () => setTimeout(check, 0);
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigate', soon);
+  const timer = setInterval(check, POLL_MS);
+  return () => {
+    navigation?.removeEventListener('navigate', soon);
+    clearInterval(timer);
+  };
+}
