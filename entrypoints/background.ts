@@ -8,7 +8,7 @@ import { db } from '@/utils/db/db';
 import { createDownloader } from '@/utils/downloads/create-downloader';
 import { registerHandlers } from '@/utils/messaging/protocol';
 import { createRequestLimiter } from '@/utils/pacing/create-request-limiter';
-import { createPacingHandlers } from '@/utils/pacing/pacing-handlers';
+import { createPacingHandlers, releaseSlotsOfGoneDocuments } from '@/utils/pacing/pacing-handlers';
 import { sessionPacingStore } from '@/utils/pacing/pacing-store';
 import { createLogger } from '@/utils/shared/logger';
 
@@ -24,10 +24,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void pageHookTabs.forget(tabId));
 
   // A tab closed or reloaded mid-request never hands its slot back: free it rather than wait for a lapse.
-  browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void limiter.releaseTab(tabId);
-  });
+  browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId).catch(() => {}));
+  releaseSlotsOfGoneDocuments(limiter);
   registerHandlers('background', {
     saveConversation: createReceiveCapture({ db, logger }),
     ...createPacingHandlers(limiter),

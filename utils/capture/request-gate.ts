@@ -28,6 +28,11 @@ export interface RequestGateDeps {
   onRateLimited?: (until: number) => void;
   /** Told when the background could not be asked (it is restarting); the gate retries after a short wait. */
   onError?: (message: string) => void;
+  /**
+   * Tells the background this document is waiting for a slot or holding one (a runtime port it watches), until
+   * the returned function is called; if the document goes away meanwhile, the background frees what it held.
+   */
+  hold?: () => () => void;
 }
 
 /** How long to wait before asking a background that failed to answer again. */
@@ -49,41 +54,55 @@ export function createRequestGate({
   sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onRateLimited = () => {},
   onError = () => {},
+  hold = () => () => {},
 }: RequestGateDeps): RequestGate {
   return {
     async acquire(kind, timeoutMs) {
-      let failedAsks = 0;
-      let place: string | undefined;
-      for (;;) {
-        if (!isActive()) throw new GateClosedError();
-        let answer: SlotAnswer;
-        try {
-          answer = await acquire({ kind, timeoutMs, ...(place === undefined ? {} : { place }) });
-          failedAsks = 0;
-        } catch (error) {
-          // A service worker that is starting up, or was stopped mid-answer: ask again shortly.
-          failedAsks += 1;
-          if (failedAsks >= MAX_FAILED_ASKS || !isActive()) throw new GateClosedError();
-          onError(describeError(error));
-          await sleep(RETRY_ASK_MS);
-          continue;
-        }
-        if (answer.granted) {
-          const { leaseId } = answer;
-          let released = false;
-          return {
-            release(result) {
-              if (released) return;
-              released = true;
-              // Fire and forget: a lost release only costs the others the lease's expiry.
-              void release(leaseId, result).catch(() => {});
-            },
-          };
-        }
-        if (answer.rateLimitedUntil !== undefined) onRateLimited(answer.rateLimitedUntil);
-        place = answer.place;
-        await sleep(answer.waitMs);
+      const letGo = hold();
+      try {
+        return await waitForSlot(kind, timeoutMs, letGo);
+      } catch (error) {
+        letGo();
+        throw error;
       }
     },
   };
+
+  async function waitForSlot(kind: RequestKind, timeoutMs: number, letGo: () => void): Promise<Lease> {
+    let failedAsks = 0;
+    let place: string | undefined;
+    for (;;) {
+      if (!isActive()) throw new GateClosedError();
+      let answer: SlotAnswer;
+      try {
+        answer = await acquire({ kind, timeoutMs, ...(place === undefined ? {} : { place }) });
+        failedAsks = 0;
+      } catch (error) {
+        // A service worker that is starting up, or was stopped mid-answer: ask again shortly.
+        failedAsks += 1;
+        if (failedAsks >= MAX_FAILED_ASKS || !isActive()) throw new GateClosedError();
+        onError(describeError(error));
+        await sleep(RETRY_ASK_MS);
+        continue;
+      }
+      if (answer.granted) {
+        const { leaseId } = answer;
+        let released = false;
+        return {
+          release(result) {
+            if (released) return;
+            released = true;
+            // Fire and forget: a lost release only costs the others the lease's expiry. The hold ends after
+            // the release arrived, so the background never frees the slot without knowing how it ended.
+            void release(leaseId, result)
+              .catch(() => {})
+              .finally(letGo);
+          },
+        };
+      }
+      if (answer.rateLimitedUntil !== undefined) onRateLimited(answer.rateLimitedUntil);
+      place = answer.place;
+      await sleep(answer.waitMs);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { createRequestGate } from '@/utils/capture/request-gate';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { REQUEST_PORT_NAME } from '@/utils/pacing/model';
 import { createLogger } from '@/utils/shared/logger';
 import { createCaptureNotice } from './capture-notice';
 import { createChatGptApi } from './chatgpt-api';
@@ -9,7 +10,7 @@ import { type CapturerDeps, createCapturer } from './create-capturer';
 import { listenToPageHook } from './listen-to-page-hook';
 import { pageFetch } from './page-fetch';
 import { createPageHookReporter } from './report-page-hook';
-import { isExtensionAlive, watchLocation } from './tab-lifetime';
+import { createPortHolder, isExtensionAlive, watchLocation } from './tab-lifetime';
 
 /**
  * Starts capture in a chatgpt.com tab: the chat in the URL now and after every in-app navigation, each handed
@@ -33,6 +34,7 @@ export function startCapture(
     sleep,
     onRateLimited: (until) => capturer.noteRateLimit(until),
     onError: (message) => logger.debug(`Asking Lifeboat for a request slot failed (${message}); asking again.`),
+    hold: createPortHolder(REQUEST_PORT_NAME, isActive),
   });
   const capturer = createCapturer({
     api: createChatGptApi({ fetch: pageFetch(), origin: location.origin, readCookies: () => document.cookie, gate }),

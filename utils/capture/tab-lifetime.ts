@@ -1,4 +1,4 @@
-import { browser } from '#imports';
+import { type Browser, browser } from '#imports';
 
 // How long the content script lives, decided by Lifeboat itself. WXT's ContentScriptContext invalidates itself
 // when `document` receives an event any page script can dispatch (its "a newer copy started" signal), so a page
@@ -37,5 +37,43 @@ export function watchLocation(onChange: (url: string) => void, win: Window = win
   return () => {
     navigation?.removeEventListener('navigate', soon);
     clearInterval(timer);
+  };
+}
+
+/**
+ * A runtime port named `name`, open while anyone holds it: `hold()` returns the function that lets go. The
+ * background watches the port; its disconnecting tells it this document went away. Reopened if the background
+ * restarts while it is held (a restarted worker lost the old one).
+ */
+export function createPortHolder(name: string, isActive: () => boolean = isExtensionAlive): () => () => void {
+  let port: Browser.runtime.Port | undefined;
+  let holders = 0;
+  const open = () => {
+    try {
+      const opened = browser.runtime.connect({ name });
+      opened.onDisconnect.addListener(() => {
+        if (port !== opened) return;
+        port = undefined;
+        if (holders > 0 && isActive()) open();
+      });
+      port = opened;
+    } catch {
+      // The extension is gone: nothing to hold on to.
+      port = undefined;
+    }
+  };
+  return () => {
+    holders += 1;
+    if (port === undefined) open();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      holders -= 1;
+      if (holders > 0) return;
+      const closing = port;
+      port = undefined;
+      closing?.disconnect();
+    };
   };
 }

@@ -108,6 +108,8 @@ export type MessagesFor<T extends Target> = {
 export interface MessageSender {
   id?: string;
   url?: string;
+  /** The sending document (Chrome 106+); a reloaded page is another document. */
+  documentId?: string;
   tab?: { id?: number; url?: string };
 }
 

@@ -46,6 +46,8 @@ const PLACE_GRACE_MS = 5_000;
 interface Place {
   id: string;
   tabId: number | null;
+  /** The document in the tab that asked, where the browser says (Chrome): a reload is another document. */
+  documentId: string | undefined;
   heldUntil: number;
   /** Set when its tab closed or navigated away: the call waiting on it answers at once, ungranted. */
   withdrawn: boolean;
@@ -109,7 +111,11 @@ export function createRequestLimiter({
 
   return {
     /** Grants the next slot, or says how long to wait; never throws. Resolves within about `maxWaitMs`. */
-    async acquire({ kind, timeoutMs, place: placeId }: AcquireSlot, tabId: number | null): Promise<SlotAnswer> {
+    async acquire(
+      { kind, timeoutMs, place: placeId }: AcquireSlot,
+      tabId: number | null,
+      documentId?: string,
+    ): Promise<SlotAnswer> {
       // Places nobody came back to (the tab closed or navigated away) stop blocking the queue.
       const start = now();
       for (let index = queue.length - 1; index >= 0; index -= 1) {
@@ -117,7 +123,7 @@ export function createRequestLimiter({
       }
       let place = queue.find((waiting) => waiting.id === placeId && waiting.tabId === tabId);
       if (place === undefined) {
-        place = { id: crypto.randomUUID(), tabId, heldUntil: Number.POSITIVE_INFINITY, withdrawn: false };
+        place = { id: crypto.randomUUID(), tabId, documentId, heldUntil: Number.POSITIVE_INFINITY, withdrawn: false };
         queue.push(place);
       }
       place.heldUntil = Number.POSITIVE_INFINITY;
@@ -147,7 +153,11 @@ export function createRequestLimiter({
           const first = queue.find((waiting) => waiting.heldUntil === Number.POSITIVE_INFINITY);
           if (until <= at && first === place) {
             const leaseId = crypto.randomUUID();
-            update({ ...pacing, lease: { id: leaseId, kind, tabId, expiresAt: at + timeoutMs + LEASE_GRACE_MS } });
+            const expiresAt = at + timeoutMs + LEASE_GRACE_MS;
+            update({
+              ...pacing,
+              lease: { id: leaseId, kind, tabId, ...(documentId ? { documentId } : {}), expiresAt },
+            });
             granted = true;
             return { granted: true, leaseId };
           }
@@ -197,15 +207,18 @@ export function createRequestLimiter({
     },
 
     /**
-     * A tab closed or loaded another page: frees the slot it held and withdraws its places in the queue (a call
-     * still waiting for it would be granted a slot nobody uses), so the others need not wait for a lapse.
+     * A tab closed, or one document in it went away (`documentId`; every document of the tab when not given):
+     * frees the slot it held and withdraws its places in the queue (a call still waiting for it would be granted
+     * a slot nobody uses), so the others need not wait for a lapse.
      */
-    async releaseTab(tabId: number): Promise<void> {
+    async releaseTab(tabId: number, documentId?: string): Promise<void> {
+      const gone = (owner: { tabId: number | null; documentId?: string }) =>
+        owner.tabId === tabId && (documentId === undefined || owner.documentId === documentId);
       for (const place of queue) {
-        if (place.tabId === tabId) place.withdrawn = true;
+        if (gone(place)) place.withdrawn = true;
       }
       const pacing = await current();
-      if (pacing.lease?.tabId !== tabId) {
+      if (pacing.lease === null || !gone(pacing.lease)) {
         changed.fire();
         changed = signal();
         return;

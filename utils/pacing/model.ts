@@ -55,8 +55,14 @@ export interface PacingState {
   /** Every request waits until this time (epoch ms) after a 429; 0 when not rate limited. */
   pausedUntil: number;
   /** The slot in use, if any; it lapses at `expiresAt` even if its tab never reports back. */
-  lease: { id: string; kind: RequestKind; tabId: number | null; expiresAt: number } | null;
+  lease: { id: string; kind: RequestKind; tabId: number | null; documentId?: string; expiresAt: number } | null;
 }
+
+/**
+ * A content script keeps a runtime port of this name open while it waits for a slot or holds one: when its
+ * document goes away (reload, navigation, closed tab) the port disconnects and the background frees what it held.
+ */
+export const REQUEST_PORT_NAME = 'lifeboat:request-slot';
 
 /** The state of a fresh limiter. */
 export const IDLE_PACING: PacingState = { notBefore: 0, pausedUntil: 0, lease: null };

@@ -4,11 +4,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { db } from '@/utils/db/db';
 import { installFakeDownloads } from '../../fake-downloads';
+import { installFakePorts } from '../../fake-ports';
 
 // The background as the browser starts it: `main` on a worker that a download event may have just woken.
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  installFakePorts();
   await db.handoffs.clear();
 });
 

@@ -5,9 +5,11 @@ import background from '@/entrypoints/background';
 import { createPageHookTabs } from '@/utils/capture/page-hook-tabs';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { installFakeDownloads } from '../../../fake-downloads';
+import { installFakePorts } from '../../../fake-ports';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  installFakePorts();
   // The real background main registers its downloads listener too; fakeBrowser has no downloads API.
   installFakeDownloads();
 });

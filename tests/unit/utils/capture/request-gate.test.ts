@@ -172,4 +172,45 @@ describe('createRequestGate', () => {
       process.off('unhandledRejection', unhandled);
     }
   });
+
+  it("should hold the document's port from asking until the hand-back has arrived, and let go on failure", async () => {
+    const events: string[] = [];
+    let arrive = () => {};
+    const gate = createRequestGate({
+      acquire: async () => ({ granted: true, leaseId: 'l1' }),
+      release: () =>
+        new Promise<void>((resolve) => {
+          events.push('release sent');
+          arrive = () => {
+            events.push('release arrived');
+            resolve();
+          };
+        }),
+      hold: () => {
+        events.push('hold');
+        return () => events.push('let go');
+      },
+    });
+    const lease = await gate.acquire('conversation', 30_000);
+    lease.release({ status: 429, retryAfterSeconds: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Letting go first would let the background free the slot without learning about the 429.
+    expect(events).toEqual(['hold', 'release sent']);
+    arrive();
+    await vi.waitFor(() => expect(events).toEqual(['hold', 'release sent', 'release arrived', 'let go']));
+
+    let active = true;
+    const closed: string[] = [];
+    const closing = createRequestGate({
+      acquire: async () => {
+        active = false;
+        throw new Error('Extension context invalidated.');
+      },
+      release: async () => {},
+      isActive: () => active,
+      hold: () => () => closed.push('let go'),
+    });
+    await expect(closing.acquire('session', 20_000)).rejects.toBeInstanceOf(GateClosedError);
+    expect(closed).toEqual(['let go']);
+  });
 });

@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isExtensionAlive, watchLocation } from '@/utils/capture/tab-lifetime';
+import { createPortHolder, isExtensionAlive, watchLocation } from '@/utils/capture/tab-lifetime';
+import { installFakePorts } from '../../../fake-ports';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,5 +58,37 @@ describe('isExtensionAlive', () => {
     } finally {
       runtime.id = id;
     }
+  });
+});
+
+describe('createPortHolder', () => {
+  it('should keep one port open while anyone holds it, and close it when the last lets go', () => {
+    const ports = installFakePorts();
+    const hold = createPortHolder('p');
+    const first = hold();
+    const second = hold();
+    expect(ports.opened).toHaveLength(1);
+    let closed = 0;
+    ports.opened[0]?.onDisconnect.addListener(() => {
+      closed += 1;
+    });
+    first();
+    first();
+    expect(closed).toBe(0);
+    second();
+    expect(closed).toBe(1);
+    hold();
+    expect(ports.opened).toHaveLength(2);
+  });
+
+  it('should open the port again when the background restarts while it is held', () => {
+    const ports = installFakePorts();
+    const hold = createPortHolder('p');
+    const letGo = hold();
+    ports.opened[0]?.disconnect();
+    expect(ports.opened).toHaveLength(2);
+    letGo();
+    ports.opened[1]?.disconnect();
+    expect(ports.opened).toHaveLength(2);
   });
 });
