@@ -10,11 +10,16 @@ import { registerHandlers } from '@/utils/messaging/protocol';
 import { createRequestLimiter } from '@/utils/pacing/create-request-limiter';
 import { createPacingHandlers, releaseSlotsOfGoneDocuments } from '@/utils/pacing/pacing-handlers';
 import { sessionPacingStore } from '@/utils/pacing/pacing-store';
+import { describeError } from '@/utils/shared/describe-error';
 import { createLogger } from '@/utils/shared/logger';
 
 // Wiring only. `main` stays synchronous so every listener is registered before the worker handles an event.
 export default defineBackground(() => {
   const logger = createLogger('background');
+  // A rejection nobody handled is a bug: say so where developers and the e2e tests look (the console).
+  globalThis.addEventListener?.('unhandledrejection', (event) =>
+    logger.error(`Unhandled rejection: ${describeError(event.reason)}`),
+  );
   const downloader = createDownloader({ db, logger });
   const limiter = createRequestLimiter({ store: sessionPacingStore });
   // At the top level, not inside a download: a download that ends while the worker is stopped wakes it with this.

@@ -25,6 +25,7 @@ export default defineContentScript({
             : i18n.t('captureNoticeRateLimitWait', seconds, [String(seconds)]),
         rateLimited: () => i18n.t('captureNoticeRateLimited'),
         accountUnknown: () => i18n.t('captureNoticeAccountUnknown'),
+        tooLarge: (size, limit) => i18n.t('captureNoticeTooLarge', [size, limit]),
         failed: () => i18n.t('captureNoticeFailed'),
       },
     });

@@ -53,7 +53,10 @@ export function useViewedAccount(): Loadable<ViewedAccount> {
   const pin = account !== undefined && chosenId !== account.id ? account.id : undefined;
   useEffect(() => {
     // Failing to pin only means a later capture may still change the view; nothing to tell the user.
-    if (pin !== undefined) saveViewedAccountId(pin).catch(() => {});
+    if (pin === undefined) return;
+    // Pinned here too, not only in storage: a capture landing before storage answers must not move the view.
+    setChosenId(pin);
+    saveViewedAccountId(pin).catch(() => {});
   }, [pin]);
   const select = useCallback((id: string) => {
     setChosenId(id);

@@ -72,6 +72,8 @@ describe('accounts and workspaces', () => {
     await app.getByRole('heading', { name: 'This chat is in another account', level: 2 }).waitFor();
     await app.getByRole('button', { name: 'Switch to “Model Team”' }).click();
     await app.getByRole('heading', { name: team.title, level: 1 }).waitFor();
+    // The button is gone; focus is on the chat's title, not lost to the page.
+    await expect.poll(() => app.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await expect.poll(() => switcher.inputValue()).toBe(WORKSPACE);
     expect(session.errors).toEqual([]);
   });

@@ -81,7 +81,13 @@ export function conversationTimeoutMs(attempt: number): number {
 function readCookie(cookies: string, name: string): string | undefined {
   for (const pair of cookies.split(';')) {
     const [key, ...value] = pair.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // Not valid percent-encoding (a page script can set any cookie): use it as it is.
+      return value.join('=');
+    }
   }
   return undefined;
 }
@@ -269,7 +275,12 @@ export function createChatGptApi({ fetch, origin, readCookies, gate }: ChatGptAp
       const { account_id: id, structure, name } = entry.data.account;
       if (key !== workspace && id !== workspace) continue;
       if (structure === 'personal') return personal;
-      return { id: `workspace-${id}`, label: name || '', kind: 'workspace' };
+      if (structure === 'workspace') return { id: `workspace-${id}`, label: name || '', kind: 'workspace' };
+      // Neither: filing it as either could split one account's chats into two archives.
+      throw new ChatGptApiError(
+        'account-unknown',
+        `chatgpt.com's account list describes ${workspace} as "${structure ?? 'nothing'}", neither personal nor a workspace, so Lifeboat cannot tell which archive its chats belong to; they are not saved until it can.`,
+      );
     }
     const skipped = unreadable === 0 ? '' : ` (${unreadable} of its entries were unreadable)`;
     throw new ChatGptApiError(

@@ -1,7 +1,13 @@
-import { type CapturedConversation, isStored, type SaveOutcome } from '@/utils/conversations/model';
+import {
+  type CapturedConversation,
+  isStored,
+  MAX_CONVERSATION_BYTES,
+  type SaveOutcome,
+} from '@/utils/conversations/model';
 import type { Settings } from '@/utils/settings/model';
 import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';
+import { utf8ByteLength } from '@/utils/shared/utf8';
 import type { CaptureNotice } from './capture-notice';
 import { type ChatGptApi, ChatGptApiError, type FetchedConversation } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
@@ -33,6 +39,8 @@ export interface CaptureTexts {
   rateLimited: () => string;
   /** The tab's workspace could not be identified, so the chat was not stored. */
   accountUnknown: () => string;
+  /** The chat is larger than Lifeboat stores (sizes in MB, formatted). */
+  tooLarge: (size: string, limit: string) => string;
   /** Any other failure. */
   failed: () => string;
 }
@@ -60,6 +68,11 @@ export interface CapturerDeps {
 const MAX_RETRIES = 2;
 /** Backoff before the first retry; doubled for the next, jittered ±50 %. The background's gap comes on top. */
 const RETRY_BASE_MS = 2000;
+
+/** "33.5" for a size in bytes, in MB of 2^20 bytes. */
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
 
 function isRetryable(error: unknown): error is ChatGptApiError {
   if (!(error instanceof ChatGptApiError)) return false;
@@ -154,6 +167,15 @@ export function createCapturer(deps: CapturerDeps) {
       active = undefined;
     }
     if ('status' in fetched) return fetched;
+    // Checked here too, not only in the background: a body this large would not even cross to it intact.
+    const bytes = utf8ByteLength(fetched.body);
+    if (bytes > MAX_CONVERSATION_BYTES) {
+      const [size, limit] = [megabytes(bytes), megabytes(MAX_CONVERSATION_BYTES)];
+      return fail(
+        `Conversation ${conversationId} was not saved: it is ${size} MB, more than the ${limit} MB Lifeboat keeps for one chat.`,
+        deps.texts.tooLarge(size, limit),
+      );
+    }
     try {
       const saved = await deps.save({ conversationId, account: fetched.account, body: fetched.body });
       const title = saved.title;

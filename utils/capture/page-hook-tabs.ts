@@ -31,9 +31,9 @@ export function createPageHookTabs({ now = Date.now }: PageHookTabsDeps = {}) {
     get(tabId: number): Promise<PageHookTabState | null> {
       return storage.getItem<PageHookTabState>(keyOf(tabId));
     },
-    /** Forgets a closed tab. */
+    /** Forgets a closed tab; never throws (a record left behind only costs a few bytes until the browser closes). */
     async forget(tabId: number): Promise<void> {
-      await storage.removeItem(keyOf(tabId));
+      await storage.removeItem(keyOf(tabId)).catch(() => {});
     },
   };
 }

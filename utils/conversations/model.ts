@@ -111,7 +111,9 @@ export const CapturedConversationSchema = z.object({
    * The response body exactly as chatgpt.com sent it, as text: parsing and re-serialising would move
    * integer-like keys to the front and round integers above 2^53. Its size is checked where it is stored.
    */
-  body: z.string(),
+  // A coarse bound in characters (never more than the bytes), so an oversized body is refused before it is
+  // parsed; the exact check in UTF-8 bytes, with its message, is the store's.
+  body: z.string().max(MAX_CONVERSATION_BYTES, 'the conversation is larger than Lifeboat keeps for one chat'),
 });
 export type CapturedConversation = z.infer<typeof CapturedConversationSchema>;
 

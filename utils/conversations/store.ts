@@ -143,6 +143,17 @@ export async function saveConversation(
       outcome = compareCopies(existing, record);
     }
     await db.accounts.put(account);
+    if (existing !== undefined && outcome === 'moved' && compareCopies(existing, record) === 'kept-newer') {
+      // The account was wrong, not the content: a slower, older copy must not replace the newer one it moves.
+      const moved = {
+        ...existing,
+        accountId: record.accountId,
+        accountBasis: 'request' as const,
+        checkedAt: context.capturedAt,
+      };
+      await db.conversations.put(moved);
+      return { record: moved, outcome };
+    }
     if (existing !== undefined && !isStored(outcome)) {
       // The stored copy stays, but it is now known to belong to the account this request was sent as.
       await db.conversations.update(record.id, { checkedAt: context.capturedAt, accountBasis: 'request' });

@@ -56,10 +56,6 @@ export const protocol = {
     request: ReleaseSlotSchema,
     response: z.object({}),
   },
-  /**
-   * An extension page asks the background to save one conversation's raw JSON as a file; the answer comes once
-   * the download has started, and the page follows it to the end by its id.
-   */
   /** A content script says whether the page hook connected in its tab; stored per tab the browser names. */
   reportPageHook: {
     target: 'background',

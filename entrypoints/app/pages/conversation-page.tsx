@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { Button } from '@/components/button';
 import { DownloadButton } from '@/components/download-button';
@@ -35,6 +35,15 @@ interface ConversationPageProps {
 export function ConversationPage({ account, id, onSwitchAccount }: ConversationPageProps) {
   const result = useConversation(account?.id, id);
   const viewedLabel = account === undefined ? '' : accountLabel(account);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // After "Switch to …" its button is gone: keyboard and screen-reader users land on the chat's title instead.
+  const [switched, setSwitched] = useState(false);
+  const shown = !result.loading && result.conversation !== undefined;
+  useEffect(() => {
+    if (!switched || !shown) return;
+    headingRef.current?.focus();
+    setSwitched(false);
+  }, [switched, shown]);
   const conversation = result.loading ? undefined : result.conversation;
   const heading = pageHeading(result);
 
@@ -48,7 +57,7 @@ export function ConversationPage({ account, id, onSwitchAccount }: ConversationP
       {/* The same <h1> element from the first render on (a hidden "Loading chat…" until the chat is read), so
           the focus the app moves to it after a navigation stays there when the chat arrives. */}
       <header className={conversation === undefined ? 'page__header page__header--hidden' : 'page__header'}>
-        <h1 className={heading.className} tabIndex={-1}>
+        <h1 ref={headingRef} className={heading.className} tabIndex={-1}>
           {heading.text}
         </h1>
         {conversation?.isArchived ? (
@@ -64,7 +73,13 @@ export function ConversationPage({ account, id, onSwitchAccount }: ConversationP
             icon={<ChatIcon />}
             title={i18n.t('archive.elsewhereTitle')}
             action={
-              <Button variant="primary" onClick={() => onSwitchAccount(result.elsewhere?.id ?? '')}>
+              <Button
+                variant="primary"
+                onClick={() => {
+                  setSwitched(true);
+                  onSwitchAccount(result.elsewhere?.id ?? '');
+                }}
+              >
                 {i18n.t('archive.elsewhereAction', [accountLabel(result.elsewhere)])}
               </Button>
             }

@@ -4,6 +4,7 @@ import type { CaptureNotice } from '@/utils/capture/capture-notice';
 import type { ChatGptApi } from '@/utils/capture/chatgpt-api';
 import { type CapturerDeps, type CaptureTexts, createCapturer } from '@/utils/capture/create-capturer';
 import { createRequestGate } from '@/utils/capture/request-gate';
+import { MAX_CONVERSATION_BYTES } from '@/utils/conversations/model';
 import { createReceiveCapture } from '@/utils/conversations/receive-capture';
 import { getConversationBody } from '@/utils/conversations/store';
 import { ArchiveDb } from '@/utils/db/database';
@@ -42,6 +43,7 @@ const TEXTS: CaptureTexts = {
   rateLimitWait: (seconds) => `Waiting ${seconds ?? '?'} s`,
   rateLimited: () => 'Busy',
   accountUnknown: () => 'Unknown workspace',
+  tooLarge: (size, limit) => `Too large: ${size} of ${limit} MB`,
   failed: () => 'Not saved',
 };
 
@@ -183,6 +185,22 @@ describe('createCapturer', () => {
       status: 'failed',
       reason: expect.stringMatching(/^Conversation c1 was not saved: the answer is not valid JSON/),
     });
+    expect(await db.conversations.count()).toBe(0);
+  });
+
+  it('should refuse a chat above the size cap in the tab, saying so, without sending it', async () => {
+    const huge = `{"mapping":{},"pad":"${'x'.repeat(MAX_CONVERSATION_BYTES + 8 * 2 ** 20)}"}`;
+    const { capturer, notices } = setup([new Response(huge, { headers: { 'content-type': 'application/json' } })]);
+    const saves = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await expect(capturer.captureConversation('c1')).resolves.toMatchObject({
+      status: 'failed',
+      reason: 'Conversation c1 was not saved: it is 40.0 MB, more than the 32.0 MB Lifeboat keeps for one chat.',
+    });
+    expect(notices).toEqual([['Too large: 40.0 of 32.0 MB', 'problem']]);
+    const sentSaves = saves.mock.calls.filter(
+      ([message]) => (message as { type?: string }).type === 'saveConversation',
+    );
+    expect(sentSaves).toEqual([]);
     expect(await db.conversations.count()).toBe(0);
   });
 

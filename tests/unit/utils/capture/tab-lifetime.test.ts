@@ -15,7 +15,10 @@ afterEach(() => {
 function fakeWindow(withNavigation: boolean) {
   const navigation = new EventTarget();
   const win = { location: { href: 'https://chatgpt.com/c/a' }, ...(withNavigation ? { navigation } : {}) };
-  return { win: win as unknown as Window, navigation, go: (url: string) => void (win.location.href = url) };
+  const go = (url: string) => {
+    win.location.href = url;
+  };
+  return { win: win as unknown as Window, navigation, go };
 }
 
 describe('watchLocation', () => {

@@ -179,6 +179,18 @@ describe('saveConversation', () => {
     expect(await listConversations(archive(), 'user-guessed')).toEqual([]);
   });
 
+  it('should move a newer v1 row to the right account without replacing it with an older copy', async () => {
+    const newer = buildRawConversation('c1', undefined, { title: 'Newer', update_time: FIXED_NOW / 1000 });
+    await seedV1Row('c1', 'user-guessed', newer);
+    const older = buildRawConversation('c1', undefined, { title: 'Older', update_time: FIXED_NOW / 1000 - 600 });
+    const right = buildAccount({ id: 'workspace-right', kind: 'workspace' });
+    const { outcome, record } = await saveConversation(archive(), buildCapture(older, { account: right }), at(60));
+    expect(outcome).toBe('moved');
+    expect(record).toMatchObject({ accountId: 'workspace-right', accountBasis: 'request', title: 'Newer' });
+    expect(await getConversation(archive(), 'c1')).toEqual(record);
+    expect((await getConversationBody(archive(), 'c1'))?.text).toBe(JSON.stringify(newer));
+  });
+
   it('should trust a verified recapture of a v1 row under the same account, replacing its inexact body', async () => {
     const raw = buildRawConversation('c1');
     await seedV1Row('c1', 'user-test-1', raw);
