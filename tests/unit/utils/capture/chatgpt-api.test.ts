@@ -109,6 +109,27 @@ describe('createChatGptApi', () => {
     expect(calls.some((call) => call.path === CONVERSATION_PATH)).toBe(false);
   });
 
+  it('should not guess for an entry that is neither personal nor a workspace', async () => {
+    const accounts = { accounts: { 'ws-1': { account: { account_id: 'acc-x', name: 'Odd' } } } };
+    const { api } = fakeChatGpt(
+      { '/api/auth/session': [json(SESSION)], [ACCOUNTS_PATH]: [json(accounts)] },
+      () => '_account=ws-1',
+    );
+    await expect(api.getAccount()).rejects.toMatchObject({
+      kind: 'account-unknown',
+      message: expect.stringContaining('neither personal nor a workspace'),
+    });
+  });
+
+  it('should read a workspace cookie that is not valid percent-encoding as it is', async () => {
+    const accounts = { accounts: { '%E0%A4': ACCOUNTS.accounts['ws-1'] } };
+    const { api } = fakeChatGpt(
+      { '/api/auth/session': [json(SESSION)], [ACCOUNTS_PATH]: [json(accounts)] },
+      () => '_account=%E0%A4',
+    );
+    expect((await api.getAccount()).id).toBe('workspace-acc-team');
+  });
+
   it('should find a workspace by its account_id when the list is keyed otherwise', async () => {
     const { api } = fakeChatGpt(
       { '/api/auth/session': [json(SESSION)], [ACCOUNTS_PATH]: [json(ACCOUNTS)] },
