@@ -167,6 +167,29 @@ describe('the v1 → v2 upgrade', () => {
     expect(await handoff?.blob?.text()).toBe('{"a":1}');
   });
 
+  it('should change nothing when the upgrade fails part-way, and open v1 data intact afterwards', async () => {
+    const name = freshName();
+    const rows = v1Rows();
+    // A body JSON cannot express, in the third batch: the upgrade throws after two batches were written.
+    const broken = rows[120] as ConversationRecordV1;
+    (broken.raw as Record<string, unknown>).unserialisable = 10n;
+    await seedV1(name, rows);
+    const db = new ArchiveDb(name);
+    opened.push(db);
+    await expect(db.open()).rejects.toThrow();
+    db.close();
+
+    // IndexedDB rolled the whole version change back: still v1, every row with its raw JSON, no bodies table.
+    const v1 = new Dexie(name);
+    opened.push(v1);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    expect(v1.tables.map((table) => table.name).sort()).toEqual(['accounts', 'conversations', 'handoffs']);
+    const kept = await v1.table<ConversationRecordV1>('conversations').toArray();
+    expect(kept).toHaveLength(rows.length);
+    expect(kept.every((row) => row.raw !== undefined && !('accountBasis' in row))).toBe(true);
+  });
+
   it('should upgrade an empty v1 database', async () => {
     const db = await upgraded([]);
     expect(db.verno).toBe(2);
