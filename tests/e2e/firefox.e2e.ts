@@ -119,5 +119,31 @@ describe('Firefox', () => {
       hookMessages: [],
       offerTaken: false,
     });
+
+    // After the handshake, forgeries change nothing: the old event names, a window message, a hello, an offer.
+    const before = await tabStates(lifeboat);
+    const forged = await page.evaluate(() => {
+      const ready = JSON.stringify({ type: 'ready', version: 1 });
+      window.dispatchEvent(new CustomEvent('lifeboat:page-hook', { detail: ready }));
+      window.postMessage(ready, '*');
+      let offers = 0;
+      window.addEventListener('lifeboat:page-hook-offer', () => {
+        offers += 1;
+      });
+      window.dispatchEvent(new Event('lifeboat:page-hook-hello'));
+      const channel = new MessageChannel();
+      const taken = !window.dispatchEvent(
+        new MessageEvent('lifeboat:page-hook-offer', { cancelable: true, ports: [channel.port2] }),
+      );
+      return { offers, taken };
+    });
+    expect(forged).toEqual({ offers: 1, taken: false }); // the one offer is the page's own
+    // A barrier instead of a sleep: a second tab's report arrives after anything the forgeries caused.
+    const second = await browser.newPage();
+    await servePuppeteerPage(second, withSpy(createModelChatGptBackend({ includeSharedFixtures: false })));
+    await second.goto('https://chatgpt.com/');
+    await expect.poll(async () => Object.keys(await tabStates(lifeboat)).length, { timeout: 10_000 }).toBe(2);
+    const after = await tabStates(lifeboat);
+    for (const [key, state] of Object.entries(before)) expect(after[key]).toEqual(state);
   });
 });
