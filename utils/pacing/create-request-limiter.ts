@@ -26,14 +26,39 @@ export interface RequestLimiterDeps {
   maxWaitMs?: number;
 }
 
-/** Least gap after a request of each kind, before jitter. Conversations are what ChatGPT rate-limits. */
-const GAP_MS: Record<RequestKind, number> = { session: 200, accounts: 200, conversation: 1000 };
-/** Up to this much is added to each gap, so tabs do not fall into lockstep. */
-const JITTER_MS = 250;
+/** Gap after a session or account-list request, before jitter: small requests ChatGPT does not rate-limit. */
+const SMALL_GAP_MS = 200;
+/** Up to this share of a gap is added to it, so tabs do not fall into lockstep. */
+const JITTER_SHARE = 0.25;
 /** Gap after a failed request (5xx, timeout, network): a struggling server gets a breather. */
 const ERROR_GAP_MS = 3000;
-/** Pause after a 429 that names no `Retry-After`. */
+
+// The pace of conversation requests adapts, AIMD-style: it starts near one a second, speeds up a little with
+// every clean answer, and after a 429 settles well below the pace that met it, never going that fast again
+// this browser session. So a long back-up finishes near the fastest the server allows, without 429 storms.
+/** Where the conversation gap starts. */
+export const START_GAP_MS = 1000;
+/** The fastest conversation pace: four a second. */
+const MIN_GAP_MS = 250;
+/** The slowest: one every ten seconds. */
+const MAX_GAP_MS = 10_000;
+/** Each clean answer shortens the gap by this factor. */
+const SPEED_UP = 0.9;
+/** After a 429, the gap becomes this many times the one that met it… */
+const SETTLE = 1.5;
+/** …and the pace never again goes faster than this many times that gap. */
+const FLOOR = 1.25;
+/** A 5xx or a timeout lengthens the gap by this factor. */
+const SLOW_DOWN = 1.25;
+/** Pause after a first 429 that names no `Retry-After`; doubled for each further one in a row, up to the cap. */
 const DEFAULT_RATE_LIMIT_MS = 60_000;
+const MAX_DEFAULT_RATE_LIMIT_MS = 5 * 60_000;
+
+/** Keeps a gap within the pace's bounds. */
+function clampGap(gap: number): number {
+  return Math.min(Math.max(gap, MIN_GAP_MS), MAX_GAP_MS);
+}
+
 /** A lease outlives its request's own timeout by this much before it lapses. */
 const LEASE_GRACE_MS = 15_000;
 /** Bounds of the wait suggested to a tab whose call ran out of time (when not rate limited). */
@@ -192,16 +217,38 @@ export function createRequestLimiter({
       if (pacing.lease?.id !== leaseId) return; // Lapsed already, or never ours: nothing to undo.
       const at = now();
       const kind = pacing.lease.kind;
+      const gap = pacing.conversationGapMs ?? START_GAP_MS;
+      const floor = pacing.floorGapMs ?? MIN_GAP_MS;
+      const jittered = (ms: number) => ms + Math.floor(random() * ms * JITTER_SHARE);
       const next: PacingState = { ...pacing, lease: null };
-      if ('failure' in result) {
-        if (result.failure === 'timeout' || result.failure === 'network') next.notBefore = at + ERROR_GAP_MS;
-        else if (result.failure !== 'skipped') next.notBefore = at + GAP_MS[kind];
-      } else if (result.status === 429) {
-        const asked = result.retryAfterSeconds === undefined ? DEFAULT_RATE_LIMIT_MS : result.retryAfterSeconds * 1000;
-        next.pausedUntil = at + Math.min(Math.max(asked, GAP_MS[kind]), MAX_RETRY_AFTER_MS);
+      const failed = 'failure' in result ? result.failure : result.status >= 500 ? 'server' : undefined;
+      if (failed === 'skipped' || failed === 'aborted') {
+        // Nothing reached the server, or the page went away: no lesson about its pace.
+        next.notBefore = at + (kind === 'conversation' ? gap : SMALL_GAP_MS);
+      } else if (failed !== undefined) {
+        next.notBefore = at + jittered(ERROR_GAP_MS);
+        if (kind === 'conversation') next.conversationGapMs = clampGap(gap * SLOW_DOWN);
+      } else if ('status' in result && result.status === 429) {
+        const streak = (pacing.rateLimitStreak ?? 0) + 1;
+        const fallback = Math.min(DEFAULT_RATE_LIMIT_MS * 2 ** (streak - 1), MAX_DEFAULT_RATE_LIMIT_MS);
+        const asked =
+          result.retryAfterSeconds === undefined
+            ? fallback * (0.8 + 0.4 * random())
+            : Math.max(result.retryAfterSeconds * 1000, 1000);
+        next.pausedUntil = at + Math.min(asked, MAX_RETRY_AFTER_MS);
+        next.rateLimitStreak = streak;
+        if (kind === 'conversation') {
+          // The pace that met the limit is too fast: settle well below it, and never go back.
+          next.floorGapMs = clampGap(Math.max(floor, gap * FLOOR));
+          next.conversationGapMs = clampGap(Math.max(gap * SETTLE, next.floorGapMs));
+        }
+      } else if (kind === 'conversation') {
+        const faster = clampGap(Math.max(gap * SPEED_UP, floor));
+        next.conversationGapMs = faster;
+        next.rateLimitStreak = 0;
+        next.notBefore = at + jittered(faster);
       } else {
-        const gap = result.status >= 500 ? ERROR_GAP_MS : GAP_MS[kind];
-        next.notBefore = at + gap + Math.floor(random() * JITTER_MS);
+        next.notBefore = at + jittered(SMALL_GAP_MS);
       }
       update(next);
     },
@@ -223,7 +270,8 @@ export function createRequestLimiter({
         changed = signal();
         return;
       }
-      update({ ...pacing, lease: null, notBefore: Math.max(pacing.notBefore, now() + GAP_MS[pacing.lease.kind]) });
+      const gap = pacing.lease.kind === 'conversation' ? (pacing.conversationGapMs ?? START_GAP_MS) : SMALL_GAP_MS;
+      update({ ...pacing, lease: null, notBefore: Math.max(pacing.notBefore, now() + gap) });
     },
 
     /** Until when ChatGPT's rate limit pauses every request (epoch ms), or 0. */

@@ -56,6 +56,15 @@ export interface PacingState {
   pausedUntil: number;
   /** The slot in use, if any; it lapses at `expiresAt` even if its tab never reports back. */
   lease: { id: string; kind: RequestKind; tabId: number | null; documentId?: string; expiresAt: number } | null;
+  /**
+   * The gap between two conversation requests now, learned from the server's answers (absent in state from an
+   * older version: the starting gap then).
+   */
+  conversationGapMs?: number;
+  /** The gap the pace may not go below again: a little slower than the one that last met a 429. */
+  floorGapMs?: number;
+  /** 429s in a row without a clean answer between them: each doubles the pause when no Retry-After is given. */
+  rateLimitStreak?: number;
 }
 
 /**

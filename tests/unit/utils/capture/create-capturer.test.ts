@@ -372,8 +372,8 @@ describe('createCapturer', () => {
       '/backend-api/conversation/c',
     ]);
     expect(notices).toEqual(['Saved “Keeping chats”']);
-    // The background's gap after a conversation request held c back.
-    expect(clock - beforeC).toBeGreaterThanOrEqual(1000);
+    // The background's gap after a conversation request (900 ms after one clean answer) held c back.
+    expect(clock - beforeC).toBeGreaterThanOrEqual(900);
   });
 
   it('should stop when the content script is invalidated, even while waiting for a slot', async () => {

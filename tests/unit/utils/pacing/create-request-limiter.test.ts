@@ -133,8 +133,8 @@ describe('createRequestLimiter', () => {
     const first = await granted(limiter.acquire(CONVERSATION, 1));
     await limiter.release(first, { status: 200 });
     const next = asking(limiter.acquire(CONVERSATION, 2));
-    // 1000 ms for a conversation, plus 0.5 × 250 ms of jitter.
-    await time.advance(1124);
+    // The clean answer shortened the gap from 1000 to 900 ms; plus 0.5 × 25 % of it as jitter.
+    await time.advance(1011);
     expect(next.answer).toBeUndefined();
     await time.advance(1);
     expect(next.answer).toMatchObject({ granted: true });
@@ -193,9 +193,10 @@ describe('createRequestLimiter', () => {
 
   it.each([
     ['a Retry-After of an hour', 3600, MAX_RETRY_AFTER_MS],
-    ['no Retry-After', undefined, 60_000],
+    // 60 s, jittered by 0.8–1.2×; the test's random() is 0.
+    ['no Retry-After', undefined, 48_000],
     ['a Retry-After of 0', 0, 1000],
-  ])('should pause after a 429 with %s for %i ms', async (_label, retryAfterSeconds, pauseMs) => {
+  ])('should pause after a 429 with %s for %s ms', async (_label, retryAfterSeconds, pauseMs) => {
     const { limiter, store } = setup();
     const first = await granted(limiter.acquire(CONVERSATION, 1));
     await limiter.release(first, {
