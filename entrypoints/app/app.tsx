@@ -4,6 +4,7 @@ import { HealthIcon, PromptIcon } from '@/components/icons';
 import { ToastProvider } from '@/components/toast';
 import { useViewedAccount, type ViewedAccount } from '@/hooks/use-conversations';
 import { type Route, useRoute } from '@/hooks/use-route';
+import { ensurePersistentStorage } from '@/utils/db/storage-state';
 import { getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
 import './app.css';
@@ -36,6 +37,8 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = getUiLocale();
+    // Ask once per page: the archive should survive the browser's clean-ups when the disk runs low.
+    void ensurePersistentStorage();
   }, []);
 
   // After a navigation, move focus to the new view's heading so keyboard and screen-reader users land on it.

@@ -16,6 +16,7 @@ import { useNow } from '@/hooks/use-now';
 import { useRateLimitedUntil } from '@/hooks/use-rate-limit';
 import { chatsSavedLabel, displayTitle, isUntitled, switcherAccount } from '@/utils/conversations/labels';
 import type { ConversationRecord } from '@/utils/conversations/model';
+import { ensurePersistentStorage } from '@/utils/db/storage-state';
 import { type AppHash, appPageUrl, conversationAppHash, openAppPage } from '@/utils/shared/open-app-page';
 import { formatNumber, getUiLocale } from '@/utils/shared/ui-locale';
 import '@/components/theme.css';
@@ -47,6 +48,10 @@ function Popup() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useEffect(() => {
+    // Ask once per page: the archive should survive the browser's clean-ups when the disk runs low.
+    void ensurePersistentStorage();
+  }, []);
 
   const open = (hash: AppHash) => {
     // The popup closes once the app's tab (reused if open, else new) takes focus.

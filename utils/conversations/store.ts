@@ -128,6 +128,40 @@ export async function saveConversation(
 ): Promise<SaveResult> {
   const { record, body } = await prepareConversation(capture, context);
   const account: AccountRecord = { ...capture.account, lastSeenAt: context.capturedAt };
+  try {
+    return await writeConversation(db, record, body, account, context);
+  } catch (error) {
+    // One transaction: a full disk leaves no half-written chat, and the stored copy as it was.
+    if (isQuotaError(error)) {
+      throw new LifeboatError(
+        'failed',
+        `Conversation ${record.id} was not saved: the disk is full (the browser refused more storage). Nothing was changed; free some space and open the chat again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Whether an error is the browser refusing to store more (Dexie wraps it, keeping its name). */
+function isQuotaError(error: unknown): boolean {
+  for (
+    let cause = error as { name?: unknown; inner?: unknown } | undefined, depth = 0;
+    cause && depth < 5;
+    depth += 1
+  ) {
+    if (cause.name === 'QuotaExceededError') return true;
+    cause = cause.inner as typeof cause;
+  }
+  return false;
+}
+
+function writeConversation(
+  db: ArchiveDb,
+  record: ConversationRecord,
+  body: ConversationBody,
+  account: AccountRecord,
+  context: CaptureContext,
+): Promise<SaveResult> {
   return db.transaction('rw', db.conversations, db.conversationBodies, db.accounts, async () => {
     const existing = await db.conversations.get(record.id);
     let outcome: SaveOutcome = 'created';

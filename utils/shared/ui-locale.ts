@@ -9,3 +9,9 @@ export function getUiLocale(): string {
 export function formatNumber(value: number, locale: string = getUiLocale()): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** "12.3 MB" or "1.5 GB" (units of 10^6 and 10^9 bytes, as disks are sold), in the UI language. */
+export function formatBytes(bytes: number, locale: string = getUiLocale()): string {
+  const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, 'gigabyte'] : [bytes / 1e6, 'megabyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}

@@ -1,12 +1,15 @@
 import { i18n } from '#i18n';
 import { browser } from '#imports';
-import { ShieldIcon } from '@/components/icons';
+import { InfoIcon, ShieldIcon } from '@/components/icons';
+import { ProgressBar } from '@/components/progress-bar';
 import { Switch } from '@/components/switch';
 import { useToast } from '@/components/toast';
 import { useErrorToast } from '@/hooks/use-error-toast';
 import { useSettings } from '@/hooks/use-settings';
+import { useStorageState } from '@/hooks/use-storage-state';
 import { captureNoticeHint } from '@/utils/conversations/labels';
 import type { Settings } from '@/utils/settings/model';
+import { formatBytes, getUiLocale } from '@/utils/shared/ui-locale';
 
 /** Settings, saved the moment they change, and what Lifeboat is. */
 export function SettingsPage() {
@@ -57,6 +60,7 @@ export function SettingsPage() {
           </div>
         )}
       </section>
+      <StorageSection />
       <section className="card settings-section" aria-labelledby="settings-about">
         <h2 id="settings-about" className="section-title">
           {i18n.t('settings.aboutHeading')}
@@ -77,5 +81,38 @@ export function SettingsPage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** Whether the browser will keep the archive when the disk runs low, and how much space it uses. */
+function StorageSection() {
+  const state = useStorageState();
+  const locale = getUiLocale();
+  return (
+    <section className="card settings-section" aria-labelledby="settings-storage">
+      <h2 id="settings-storage" className="section-title">
+        {i18n.t('settings.storageHeading')}
+      </h2>
+      {state === undefined ? null : (
+        <div className="settings-storage">
+          <p className="note">
+            {state.persisted ? <ShieldIcon size={18} /> : <InfoIcon size={18} />}
+            {state.persisted ? i18n.t('settings.storagePersisted') : i18n.t('settings.storageNotPersisted')}
+          </p>
+          {state.usage === undefined || state.quota === undefined || state.quota <= 0 ? null : (
+            <ProgressBar
+              label={i18n.t('settings.storageUsed')}
+              value={state.usage}
+              max={state.quota}
+              countsText={i18n.t('settings.storageUsedOf', [
+                formatBytes(state.usage, locale),
+                formatBytes(state.quota, locale),
+              ])}
+              locale={locale}
+            />
+          )}
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type CapturedConversation,
   type ConversationRecord,
@@ -213,6 +213,31 @@ describe('saveConversation', () => {
     expect(await getConversation(archive(), 'c1')).toEqual(first.record);
     expect((await getConversationBody(archive(), 'c1'))?.text).toBe(captureOf('c1').body);
     expect(await archive().accounts.get('user-new')).toBeUndefined();
+  });
+
+  it('should say the disk is full, and change nothing, when the browser refuses more storage', async () => {
+    const first = await saveConversation(archive(), captureOf('c1'), at());
+    const newer = captureOf(
+      'c1',
+      { title: 'Newer', update_time: FIXED_NOW / 1000 },
+      {
+        account: buildAccount({ id: 'user-test-1', label: 'Renamed' }),
+      },
+    );
+    const put = vi
+      .spyOn(archive().conversationBodies, 'put')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    try {
+      await expect(saveConversation(archive(), newer, at(1))).rejects.toMatchObject({
+        code: 'failed',
+        message: expect.stringMatching(/^Conversation c1 was not saved: the disk is full/),
+      });
+    } finally {
+      put.mockRestore();
+    }
+    // The row written before the body in the same transaction was rolled back with it.
+    expect(await getConversation(archive(), 'c1')).toEqual(first.record);
+    expect((await archive().accounts.get('user-test-1'))?.label).toBe('Test User');
   });
 
   it('should refuse a body that is not JSON, saying so', async () => {
