@@ -42,7 +42,7 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-type IngestScenario = 'bulkPutBaseline' | 'validateOnly' | 'storeInPage' | 'storeThroughBackground';
+type IngestScenario = 'bulkPutBaseline' | 'validateOnly' | 'storeInPage' | 'storeInBatches' | 'storeThroughBackground';
 type ListScenario = 'popupQueryV1' | 'popupQueryV2';
 
 /** What harness.ts puts on the extension page's global object. */
@@ -59,6 +59,7 @@ const INGEST_LABELS: Record<IngestScenario, string> = {
   bulkPutBaseline: 'baseline: bare Dexie bulkPut of the body texts',
   validateOnly: 'parse + validate + derive + SHA-256 (no database)',
   storeInPage: 'validate + derive + compare + store, in page',
+  storeInBatches: 'back-up path: pages of 100, one transaction each',
   storeThroughBackground: 'real path: protocol message → background → Dexie',
 };
 const LIST_LABELS: Record<ListScenario, string> = {
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
       bulkPutBaseline: [],
       validateOnly: [],
       storeInPage: [],
+      storeInBatches: [],
       storeThroughBackground: [],
     };
     for (let run = 0; run < RUNS; run += 1) {

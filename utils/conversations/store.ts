@@ -115,31 +115,42 @@ export interface SaveResult {
   outcome: SaveOutcome;
 }
 
+/** What one arriving copy does to the archive: its outcome, the row to write and, when it is stored, its body. */
+interface Decision {
+  outcome: SaveOutcome;
+  row: ConversationRecord;
+  body: ConversationBody | undefined;
+}
+
 /**
- * Stores a captured conversation, its body and its account in one transaction. A stored copy ChatGPT updated
- * later is kept, an identical one is only marked as checked, and one filed by v1's guess under another account
- * is moved. Throws InvalidConversationError for bad JSON, and LifeboatError `refused` when a verified copy of
- * the id belongs to another account.
+ * Decides what an arriving copy does, given the stored row of the same id (pure: no database). A copy ChatGPT
+ * updated later is kept, an identical one only marked as checked, one filed by v1's guess under another account
+ * moved (keeping the newer content). Throws LifeboatError `refused` when a verified copy belongs to another account.
  */
-export async function saveConversation(
-  db: ArchiveDb,
-  capture: CapturedConversation,
-  context: CaptureContext,
-): Promise<SaveResult> {
-  const { record, body } = await prepareConversation(capture, context);
-  const account: AccountRecord = { ...capture.account, lastSeenAt: context.capturedAt };
-  try {
-    return await writeConversation(db, record, body, account, context);
-  } catch (error) {
-    // One transaction: a full disk leaves no half-written chat, and the stored copy as it was.
-    if (isQuotaError(error)) {
+function decide(
+  existing: ConversationRecord | undefined,
+  { record, body }: PreparedConversation,
+  capturedAt: number,
+): Decision {
+  if (existing === undefined) return { outcome: 'created', row: record, body };
+  if (existing.accountId !== record.accountId) {
+    if (existing.accountBasis !== 'v1') {
       throw new LifeboatError(
-        'failed',
-        `Conversation ${record.id} was not saved: the disk is full (the browser refused more storage). Nothing was changed; free some space and open the chat again.`,
+        'refused',
+        `Conversation ${record.id} was not saved: the archive holds it under another ChatGPT account.`,
       );
     }
-    throw error;
+    // The account was wrong, not necessarily the content: a slower, older copy must not replace a newer one.
+    if (compareCopies(existing, record) === 'kept-newer') {
+      const row = { ...existing, accountId: record.accountId, accountBasis: 'request' as const, checkedAt: capturedAt };
+      return { outcome: 'moved', row, body: undefined };
+    }
+    return { outcome: 'moved', row: record, body };
   }
+  const outcome = compareCopies(existing, record);
+  if (isStored(outcome)) return { outcome, row: record, body };
+  // The stored copy stays, but it is now known to belong to the account this request was sent as.
+  return { outcome, row: { ...existing, checkedAt: capturedAt, accountBasis: 'request' }, body: undefined };
 }
 
 /** Whether an error is the browser refusing to store more (Dexie wraps it, keeping its name). */
@@ -155,48 +166,103 @@ function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-function writeConversation(
+/** Runs `write`; a full disk becomes a clear LifeboatError (the transaction left everything as it was). */
+async function withQuotaMessage<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) {
+      throw new LifeboatError(
+        'failed',
+        `${what} not saved: the disk is full (the browser refused more storage). Nothing was changed; free some space and try again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Stores a captured conversation, its body and its account in one transaction, as `decide` says. Throws
+ * InvalidConversationError for bad JSON, LifeboatError `refused` when a verified copy of the id belongs to
+ * another account, and LifeboatError `failed` saying so when the disk is full.
+ */
+export async function saveConversation(
   db: ArchiveDb,
-  record: ConversationRecord,
-  body: ConversationBody,
-  account: AccountRecord,
+  capture: CapturedConversation,
   context: CaptureContext,
 ): Promise<SaveResult> {
-  return db.transaction('rw', db.conversations, db.conversationBodies, db.accounts, async () => {
-    const existing = await db.conversations.get(record.id);
-    let outcome: SaveOutcome = 'created';
-    if (existing !== undefined && existing.accountId !== record.accountId) {
-      if (existing.accountBasis !== 'v1') {
-        throw new LifeboatError(
-          'refused',
-          `Conversation ${record.id} was not saved: the archive holds it under another ChatGPT account.`,
-        );
-      }
-      outcome = 'moved';
-    } else if (existing !== undefined) {
-      outcome = compareCopies(existing, record);
+  const prepared = await prepareConversation(capture, context);
+  const account: AccountRecord = { ...capture.account, lastSeenAt: context.capturedAt };
+  return withQuotaMessage(`Conversation ${prepared.record.id} was`, () =>
+    db.transaction('rw', db.conversations, db.conversationBodies, db.accounts, async () => {
+      const decision = decide(await db.conversations.get(prepared.record.id), prepared, context.capturedAt);
+      await db.accounts.put(account);
+      await db.conversations.put(decision.row);
+      if (decision.body !== undefined) await db.conversationBodies.put(decision.body);
+      return { record: decision.row, outcome: decision.outcome };
+    }),
+  );
+}
+
+/** How one capture of a batch ended: saved as `outcome`, or set aside with the reason. */
+export type BatchItemResult =
+  | { id: string; outcome: SaveOutcome; record: ConversationRecord }
+  | { id: string; error: LifeboatError };
+
+/**
+ * Stores many captures (one page of a back-up) in ONE transaction: a few bulk reads and writes instead of a
+ * transaction per chat. Each capture is decided exactly as saveConversation would; one that is invalid or
+ * refused is set aside with its reason, never failing the others. Later captures of the same id in the batch
+ * see the earlier ones. A full disk fails the whole batch, and then nothing of it was written.
+ */
+export async function saveConversations(
+  db: ArchiveDb,
+  captures: readonly CapturedConversation[],
+  context: CaptureContext,
+): Promise<BatchItemResult[]> {
+  const prepared = await Promise.all(
+    captures.map((capture) =>
+      prepareConversation(capture, context).catch((error: unknown) =>
+        error instanceof LifeboatError ? error : new LifeboatError('invalid-data', describeError(error)),
+      ),
+    ),
+  );
+  const accounts = new Map<string, AccountRecord>();
+  for (const [index, item] of prepared.entries()) {
+    const account = captures[index]?.account;
+    if (!(item instanceof LifeboatError) && account !== undefined) {
+      accounts.set(account.id, { ...account, lastSeenAt: context.capturedAt });
     }
-    await db.accounts.put(account);
-    if (existing !== undefined && outcome === 'moved' && compareCopies(existing, record) === 'kept-newer') {
-      // The account was wrong, not the content: a slower, older copy must not replace the newer one it moves.
-      const moved = {
-        ...existing,
-        accountId: record.accountId,
-        accountBasis: 'request' as const,
-        checkedAt: context.capturedAt,
-      };
-      await db.conversations.put(moved);
-      return { record: moved, outcome };
-    }
-    if (existing !== undefined && !isStored(outcome)) {
-      // The stored copy stays, but it is now known to belong to the account this request was sent as.
-      await db.conversations.update(record.id, { checkedAt: context.capturedAt, accountBasis: 'request' });
-      return { record: { ...existing, checkedAt: context.capturedAt, accountBasis: 'request' }, outcome };
-    }
-    await db.conversations.put(record);
-    await db.conversationBodies.put(body);
-    return { record, outcome };
-  });
+  }
+  const ids = [...new Set(prepared.flatMap((item) => (item instanceof LifeboatError ? [] : [item.record.id])))];
+  return withQuotaMessage(`${captures.length} conversations were`, () =>
+    db.transaction('rw', db.conversations, db.conversationBodies, db.accounts, async () => {
+      const stored = await db.conversations.bulkGet(ids);
+      const current = new Map(ids.map((id, index) => [id, stored[index]]));
+      const rows = new Map<string, ConversationRecord>();
+      const bodies = new Map<string, ConversationBody>();
+      const results = prepared.map((item, index): BatchItemResult => {
+        const id = captures[index]?.conversationId ?? '';
+        if (item instanceof LifeboatError) return { id, error: item };
+        try {
+          const decision = decide(current.get(id), item, context.capturedAt);
+          current.set(id, decision.row);
+          rows.set(id, decision.row);
+          if (decision.body !== undefined) bodies.set(id, decision.body);
+          return { id, outcome: decision.outcome, record: decision.row };
+        } catch (error) {
+          return {
+            id,
+            error: error instanceof LifeboatError ? error : new LifeboatError('failed', describeError(error)),
+          };
+        }
+      });
+      await db.accounts.bulkPut([...accounts.values()]);
+      await db.conversations.bulkPut([...rows.values()]);
+      await db.conversationBodies.bulkPut([...bodies.values()]);
+      return results;
+    }),
+  );
 }
 
 /** A stored conversation's JSON text, exactly as received; undefined when the id is not archived. */

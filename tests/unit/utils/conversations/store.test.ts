@@ -13,6 +13,7 @@ import {
   listAccounts,
   listConversations,
   saveConversation,
+  saveConversations,
 } from '@/utils/conversations/store';
 import { LifeboatError } from '@/utils/shared/lifeboat-error';
 import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW, freshArchiveDbPerTest } from '../../../factories';
@@ -361,5 +362,64 @@ describe('getConversation', () => {
     expect(await getConversation(archive(), 'team-chat')).toMatchObject({ accountId: 'workspace-team' });
     expect(await getConversation(archive(), 'missing')).toBeUndefined();
     expect(await getConversationBody(archive(), 'missing')).toBeUndefined();
+  });
+});
+
+describe('saveConversations (a page of a back-up, in one transaction)', () => {
+  it('should decide each chat as saveConversation would, setting aside only the bad ones, in one transaction', async () => {
+    await saveConversation(
+      archive(),
+      captureOf('verified-elsewhere', {}, { account: buildAccount({ id: 'user-other' }) }),
+      at(),
+    );
+    await saveConversation(archive(), captureOf('same'), at());
+    const transaction = vi.spyOn(archive(), 'transaction');
+    const older = captureOf('dup', { title: 'Older', update_time: FIXED_NOW / 1000 - 60 });
+    const newer = captureOf('dup', { title: 'Newer', update_time: FIXED_NOW / 1000 });
+    const results = await saveConversations(
+      archive(),
+      [
+        captureOf('fresh'),
+        buildCapture(captureOf('broken').body, { conversationId: 'broken', body: '{"mapping": {' }),
+        captureOf('verified-elsewhere'),
+        captureOf('same'),
+        newer,
+        older,
+      ],
+      at(5),
+    );
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(
+      results.map((result) =>
+        'error' in result ? `${result.id}: ${result.error.code}` : `${result.id}: ${result.outcome}`,
+      ),
+    ).toEqual([
+      'fresh: created',
+      'broken: invalid-data',
+      'verified-elsewhere: refused',
+      'same: unchanged',
+      'dup: created',
+      'dup: kept-newer',
+    ]);
+    expect((await getConversation(archive(), 'dup'))?.title).toBe('Newer');
+    expect((await getConversationBody(archive(), 'dup'))?.text).toBe(newer.body);
+    expect((await getConversation(archive(), 'verified-elsewhere'))?.accountId).toBe('user-other');
+    expect(await getConversation(archive(), 'broken')).toBeUndefined();
+    expect(await archive().conversationBodies.count()).toBe(4);
+  });
+
+  it('should write nothing of the batch when the disk is full, and say so', async () => {
+    const put = vi
+      .spyOn(archive().conversationBodies, 'bulkPut')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    try {
+      await expect(saveConversations(archive(), [captureOf('a'), captureOf('b')], at())).rejects.toMatchObject({
+        message: expect.stringMatching(/^2 conversations were not saved: the disk is full/),
+      });
+    } finally {
+      put.mockRestore();
+    }
+    expect(await archive().conversations.count()).toBe(0);
+    expect(await archive().accounts.count()).toBe(0);
   });
 });
