@@ -66,31 +66,36 @@ export function markdownToPlainText(markdown: string): string {
   for (const line of markdown.split('\n')) {
     const marker = FENCE.exec(line)?.[1];
     if (fence !== null) {
+      // Code is kept exactly as written, indentation included.
       if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      else lines.push(line);
+      else lines.push(line.trimEnd());
       continue;
     }
     if (marker !== undefined) {
       fence = marker;
       continue;
     }
-    lines.push(plainLine(line));
+    lines.push(
+      plainLine(line)
+        .replace(/[ \t]+/g, ' ')
+        .trim(),
+    );
   }
-  return lines
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
+  return lines.filter((line) => line.trim() !== '').join('\n');
 }
 
 function plainLine(line: string): string {
   if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) return ''; // thematic break
-  if (/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line)) return ''; // table rule
-  // Inline code is cut out first so nothing inside it is taken for syntax, then put back verbatim.
-  const codes: string[] = [];
-  let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_match, _ticks, code: string) => {
-    codes.push(code.trim());
-    return `\uE000${codes.length - 1}\uE000`;
-  });
+  if (/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/.test(line)) return ''; // table rule
+  // Inline code and escaped characters are cut out first so nothing in them is taken for syntax, then put back.
+  const kept: string[] = [];
+  const keep = (text: string) => {
+    kept.push(text);
+    return `\uE000${kept.length - 1}\uE000`;
+  };
+  let text = line
+    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_match, _ticks, code: string) => keep(code.trim()))
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, (_match, char: string) => keep(char));
   text = text
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/^(\s*>)+\s?/, '')
@@ -101,7 +106,6 @@ function plainLine(line: string): string {
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
     .replace(/(^|\W)_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/\s*\|\s*/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
-  return text.replace(/\uE000(\d+)\uE000/g, (_match, index: string) => codes[Number(index)] ?? '');
+    .replace(/\s*\|\s*/g, ' ');
+  return text.replace(/\uE000(\d+)\uE000/g, (_match, index: string) => kept[Number(index)] ?? '');
 }
