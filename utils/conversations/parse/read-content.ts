@@ -25,10 +25,12 @@ export function readContent(message: RawMessage): Block[] {
       return readParts(content.parts, metadata, 'multimodal_text');
     case 'code': {
       const language = asString(content.language);
+      // Code sent to the python tool is labelled "unknown" more often than not.
+      const known = language === undefined || language === 'unknown' ? undefined : language;
       return [
         {
           kind: 'code',
-          language: language === undefined || language === 'unknown' ? null : language,
+          language: known ?? (recipient === 'python' ? 'python' : null),
           source: asString(content.text) ?? '',
         },
       ];

@@ -62,6 +62,15 @@ describe('content blocks', () => {
     expect(search.blocks).toEqual([{ kind: 'code', language: null, source: '{}' }]);
   });
 
+  it('should call code sent to the python tool python when ChatGPT labels it "unknown"', () => {
+    const message = read({
+      author: assistant,
+      recipient: 'python',
+      content: { content_type: 'code', language: 'unknown', text: 'x = 1' },
+    });
+    expect(message.blocks).toEqual([{ kind: 'code', language: 'python', source: 'x = 1' }]);
+  });
+
   it('should read execution output, then the images the run drew', () => {
     const message = read({
       author: tool('python'),
