@@ -111,6 +111,21 @@ describe('broken trees', () => {
     expect(view.problems).toContainEqual({ kind: 'cycle', nodeId: expect.any(String) });
   });
 
+  it('should report a cycle away from the current branch, once', () => {
+    const raw = buildTree(
+      [
+        ['r', null, ['a'], null],
+        ['a', 'r', [], at(1)],
+        ['x', 'y', ['y'], at(2)],
+        ['y', 'x', ['x'], at(3)],
+      ],
+      { current_node: 'a' },
+    );
+    const view = parse(raw);
+    expect(view.current.nodeIds).toEqual(['r', 'a']);
+    expect(view.problems).toEqual([{ kind: 'cycle', nodeId: 'x' }]);
+  });
+
   it('should survive a cycle in children links when choosing a branch through a node', () => {
     const raw = buildTree(
       [
