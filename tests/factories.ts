@@ -141,3 +141,36 @@ export function freshArchiveDbPerTest(prefix = 'test'): () => ArchiveDb {
     return db;
   };
 }
+
+/** A message in the `/backend-api/conversation/<id>` shape: a visible user text unless overridden. */
+export function buildMessage(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    author: { role: 'user', name: null, metadata: {} },
+    create_time: FIXED_NOW / 1000,
+    content: { content_type: 'text', parts: [`text of ${id}`] },
+    status: 'finished_successfully',
+    weight: 1,
+    metadata: {},
+    recipient: 'all',
+    channel: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A conversation from a list of nodes `[id, parent, children, message?]`; a node without a message gets a user
+ * text message named after it, unless `null` is given.
+ */
+export function buildTree(
+  nodes: [id: string, parent: string | null, children: string[], message?: Record<string, unknown> | null][],
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const mapping = Object.fromEntries(
+    nodes.map(([id, parent, children, message]) => [
+      id,
+      { id, parent, children, message: message === undefined ? buildMessage(id) : message },
+    ]),
+  );
+  return { title: 'Tree', mapping, current_node: nodes.at(-1)?.[0], conversation_id: 'tree-1', ...overrides };
+}

@@ -1,5 +1,6 @@
 import { toEpochMs } from '@/utils/shared/time';
-import type { ConversationRecord, RawConversation, RawMessage, RawNode } from './model';
+import type { ConversationRecord, RawConversation, RawMessage } from './model';
+import { buildTree, chooseCurrentLeaf, pathToRoot } from './parse/walk-branches';
 
 /** The fields of a ConversationRecord that are derived from the raw JSON alone. */
 export type ConversationSummary = Pick<
@@ -16,34 +17,13 @@ export type ConversationSummary = Pick<
 >;
 
 /**
- * Node ids of the branch the user sees, root first: walk `current_node` → `parent`. A loop, not recursion:
- * long chats overflowed other tools' call stacks. Falls back to the newest leaf when `current_node` is
- * missing or unknown, and stops at a cycle instead of spinning.
+ * Node ids of the branch the user sees, root first: walk `current_node` → `parent` (the parser's loop-based
+ * walker). Falls back to the newest leaf when `current_node` is missing or unknown, and stops at a cycle.
  */
 export function currentBranch(conversation: RawConversation): string[] {
-  const { mapping } = conversation;
-  let nodeId = conversation.current_node ?? undefined;
-  if (nodeId === undefined || !(nodeId in mapping)) nodeId = newestLeaf(mapping);
-  const branch: string[] = [];
-  const seen = new Set<string>();
-  while (nodeId !== undefined && !seen.has(nodeId)) {
-    const node: RawNode | undefined = mapping[nodeId];
-    if (node === undefined) break;
-    seen.add(nodeId);
-    branch.push(nodeId);
-    nodeId = node.parent ?? undefined;
-  }
-  return branch.reverse();
-}
-
-function newestLeaf(mapping: Record<string, RawNode>): string | undefined {
-  let best: { id: string; time: number } | undefined;
-  for (const [id, node] of Object.entries(mapping)) {
-    if ((node.children?.length ?? 0) > 0) continue;
-    const time = toEpochMs(node.message?.create_time) ?? 0;
-    if (best === undefined || time >= best.time) best = { id, time };
-  }
-  return best?.id;
+  const tree = buildTree(conversation.mapping);
+  const { leafId } = chooseCurrentLeaf(conversation, tree);
+  return leafId === undefined ? [] : pathToRoot(tree, leafId).nodeIds;
 }
 
 /** Whether a person sees this message in ChatGPT's own view (user and assistant text, not tools or system). */
