@@ -69,6 +69,10 @@ export function toConversationRows(
   }
   const parsed = RawConversationSchema.safeParse(json);
   if (!parsed.success) throw invalid(capture, describeZodError(parsed.error, 1));
+  // A temporary chat is one the user asked ChatGPT not to keep: Lifeboat does not keep it either.
+  if ((parsed.data as { is_temporary_chat?: unknown }).is_temporary_chat === true) {
+    throw invalid(capture, 'it is a temporary chat, which Lifeboat never stores');
+  }
   const ownId = parsed.data.conversation_id ?? parsed.data.id;
   if (ownId !== undefined && ownId !== capture.conversationId) {
     throw invalid(capture, `the server sent conversation ${ownId} instead`);

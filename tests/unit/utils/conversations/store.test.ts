@@ -241,6 +241,19 @@ describe('saveConversation', () => {
     expect((await archive().accounts.get('user-test-1'))?.label).toBe('Test User');
   });
 
+  it('should never store a temporary chat', async () => {
+    const capture = captureOf('temp', { is_temporary_chat: true });
+    await expect(saveConversation(archive(), capture, at())).rejects.toMatchObject({
+      message: 'Conversation temp was not saved: it is a temporary chat, which Lifeboat never stores.',
+    });
+    expect(await archive().conversations.count()).toBe(0);
+    const results = await saveConversations(archive(), [capture, captureOf('kept')], at());
+    expect(results.map((result) => ('error' in result ? 'set aside' : result.outcome))).toEqual([
+      'set aside',
+      'created',
+    ]);
+  });
+
   it('should refuse a body that is not JSON, saying so', async () => {
     const capture = buildCapture(captureOf('c1').body, { body: '<html>502 Bad Gateway</html>' });
     await expect(saveConversation(archive(), capture, at())).rejects.toThrow(
