@@ -15,11 +15,14 @@ const BEFORE = 60;
 const LENGTH = 200;
 const ELLIPSIS = '…';
 
-/** `text` normalised for matching, with, for each normalised unit, the original range it came from. */
+/**
+ * `text` normalised for matching, with, for each normalised unit, the original range it came from (undefined
+ * when normalising changed no offsets).
+ */
 interface Normalised {
   text: string;
-  from: number[];
-  to: number[];
+  from: number[] | undefined;
+  to: number[] | undefined;
 }
 
 /** A character with its combining marks, or a run of conjoining jamo that NFKC joins into one syllable. */
@@ -31,9 +34,10 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 function normalise(text: string): Normalised {
-  if (isAscii(text)) {
-    const offsets = Array.from({ length: text.length }, (_, i) => i);
-    return { text: text.toLowerCase(), from: offsets, to: offsets.map((i) => i + 1) };
+  const lower = text.toLowerCase();
+  // Most text (ASCII, Hangul syllables) is already NFKC and keeps its length in lower case: offsets map 1:1.
+  if (lower.length === text.length && (isAscii(text) || text.normalize('NFKC') === text)) {
+    return { text: lower, from: undefined, to: undefined };
   }
   let normalised = '';
   const from: number[] = [];
@@ -68,8 +72,9 @@ function occurrences(source: string, normalised: Normalised, word: QueryWord): [
   const found: [number, number][] = [];
   let at = normalised.text.indexOf(word.text);
   while (at !== -1) {
-    const start = normalised.from[at] ?? 0;
-    const end = normalised.to[at + word.text.length - 1] ?? start;
+    const last = at + word.text.length - 1;
+    const start = normalised.from === undefined ? at : (normalised.from[at] ?? 0);
+    const end = normalised.to === undefined ? last + 1 : (normalised.to[last] ?? start);
     if (word.kind !== 'word' || startsWord(source, start)) found.push([start, end]);
     at = normalised.text.indexOf(word.text, at + 1);
   }
