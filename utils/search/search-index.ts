@@ -5,8 +5,9 @@ import { addIndexTerms, parseQuery, type QueryWord, type TermLookup, TITLE_MARK 
 
 // The archive's full-text index: one `searchDocs` row per conversation with a multiEntry index of its terms
 // (see tokenize.ts). A search looks up each query term with key-only range scans (no rows read), intersects
-// the conversation ids, ranks them, and reads only the rows it shows, for their snippets. The layout won
-// against a table of [term, conversationId] rows in `npm run bench` (README, "Benchmarks").
+// the conversation ids, ranks them, and reads only the rows it shows, for their snippets. In `npm run bench`
+// this layout built ten times faster than a table of [term, conversationId] rows, but it still writes one
+// index entry per distinct term (~1,400 per generated chat), which makes it slow to build (README, "Benchmarks").
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 const MAX_SEARCH_LIMIT = 100;
@@ -181,8 +182,8 @@ export async function searchConversations(
 
 /**
  * Ids of stored conversations the index lacks or holds an older copy of (another `updatedAt` or account),
- * newest first, at most `limit`: the work list of the job that indexes chats archived before search existed.
- * Reads keys only.
+ * account by account, newest first within each, at most `limit`: the work list of the job that indexes chats
+ * archived before search existed. Reads keys only.
  */
 export async function listUnindexed(db: ArchiveDb, limit = Number.POSITIVE_INFINITY): Promise<string[]> {
   return db.transaction('r', db.conversations, db.searchDocs, async () => {
