@@ -10,6 +10,9 @@ import {
 import type { ConversationRecordV1 } from '@/utils/db/database';
 import { ArchiveDb } from '@/utils/db/database';
 import { sendMessage } from '@/utils/messaging/protocol';
+import { indexConversations, searchConversations, toSearchDoc } from '@/utils/search/search-index';
+import { parseQuery } from '@/utils/search/tokenize';
+import { generateSearchCorpus, type SearchCorpusChat } from './generate-conversations';
 
 // Runs inside an extension page of the built extension (bundled by run-bench.ts and evaluated there), so every
 // scenario uses the real IndexedDB of the extension origin and, for the full path, the real background.
@@ -176,5 +179,150 @@ async function count(): Promise<{ archive: number; bodies: number; baseline: num
   };
 }
 
-const lifeboatBench = { ingest, lists, seedLists, reset, count };
+/** The search scenarios' own databases, so they never disturb the archive the other scenarios fill. */
+const SEARCH_DB = 'lifeboat-bench-search';
+/** Chats per transaction when building the index: a page of the back-up-all list. */
+const SEARCH_BATCH = 100;
+const SEARCH_ACCOUNT = 'user-bench';
+
+/** The search baseline: the same texts, stored bare, scanned with a cursor. */
+class SearchBaselineDb extends Dexie {
+  chats!: Dexie.Table<SearchCorpusChat, string>;
+  constructor() {
+    super('lifeboat-bench-search-baseline');
+    this.version(1).stores({ chats: 'id' });
+  }
+}
+
+/** The layout measured against searchDocs: one row per [term, conversation] (no snippets, no account scoping). */
+class TermRowsDb extends Dexie {
+  postings!: Dexie.Table<{ term: string; id: string }, [string, string]>;
+  constructor() {
+    super('lifeboat-bench-term-rows');
+    this.version(1).stores({ postings: '[term+id]' });
+  }
+}
+
+let searchArchive = new ArchiveDb(SEARCH_DB);
+const searchBaseline = new SearchBaselineDb();
+const termRows = new TermRowsDb();
+/** Generated in the page: 10,000 chats of text are too much to pass through the DevTools protocol. */
+let corpus: SearchCorpusChat[] = [];
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+function batches<T>(items: readonly T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / SEARCH_BATCH) }, (_, i) =>
+    items.slice(i * SEARCH_BATCH, (i + 1) * SEARCH_BATCH),
+  );
+}
+
+const search = {
+  /** Generates the corpus in the page; returns its size in characters of text. */
+  generate: (count: number) => {
+    corpus = generateSearchCorpus(count);
+    return corpus.reduce((sum, chat) => sum + chat.messages.reduce((n, m) => n + m.text.length, chat.title.length), 0);
+  },
+  reset: () => Promise.all([searchArchive.searchDocs.clear(), searchBaseline.chats.clear(), termRows.postings.clear()]),
+  /** Baseline: one bare bulkPut per batch of the same texts. */
+  bulkPutBaseline: () =>
+    timed(async () => {
+      for (const batch of batches(corpus)) await searchBaseline.chats.bulkPut(batch);
+    }),
+  /** The index: tokenise and store each batch in one transaction. */
+  buildIndex: () =>
+    timed(async () => {
+      for (const batch of batches(corpus)) await indexConversations(searchArchive, batch, 0);
+    }),
+  /** The other layout: the same terms as [term, id] rows, one bulkPut per batch. */
+  buildTermRows: () =>
+    timed(async () => {
+      for (const batch of batches(corpus)) {
+        await termRows.postings.bulkPut(
+          batch.flatMap((chat) => toSearchDoc(chat, 0).terms.map((term) => ({ term, id: chat.id }))),
+        );
+      }
+    }),
+  /** Milliseconds of each query, `rounds` times over the list (after one untimed warm-up round). */
+  warm: async (queries: string[], rounds: number) => {
+    const times: number[] = [];
+    const hits: number[] = [];
+    for (let round = -1; round < rounds; round += 1) {
+      for (const query of queries) {
+        let found = 0;
+        const ms = await timed(async () => {
+          found = (await searchConversations(searchArchive, { accountId: SEARCH_ACCOUNT, query, limit: 20 })).length;
+        });
+        if (round >= 0) times.push(ms);
+        if (round === 0) hits.push(found);
+      }
+    }
+    return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), hits };
+  },
+  /** The first search on a freshly opened database, opening included (call on a freshly loaded page). */
+  first: async (query: string) => {
+    searchArchive.close();
+    searchArchive = new ArchiveDb(SEARCH_DB);
+    let found = 0;
+    const ms = await timed(async () => {
+      found = (await searchConversations(searchArchive, { accountId: SEARCH_ACCOUNT, query, limit: 20 })).length;
+    });
+    return { ms, found };
+  },
+  /** The other layout's lookups and intersection only (a lower bound of a search on it), per query. */
+  termRowsLookups: async (queries: string[]) => {
+    const times: number[] = [];
+    for (const query of queries) {
+      times.push(
+        await timed(async () => {
+          const sets = await Promise.all(
+            parseQuery(query)
+              .flatMap((word) => word.lookups)
+              .map(async ({ term, prefix }) => {
+                const keys = await termRows.postings
+                  .where('[term+id]')
+                  .between([term, ''], [prefix ? `${term}\uffff` : term, '\uffff'], true, true)
+                  .primaryKeys();
+                return new Set(keys.map(([, id]) => id));
+              }),
+          );
+          const [first, ...rest] = sets.sort((a, b) => a.size - b.size);
+          return [...(first ?? [])].filter((id) => rest.every((set) => set.has(id)));
+        }),
+      );
+    }
+    return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  },
+  /** Baseline: a cursor over every stored chat, lower-cased text checked with `includes` for each query word. */
+  scan: async (queries: string[]) => {
+    const times: number[] = [];
+    for (const query of queries) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      times.push(
+        await timed(async () => {
+          const found: string[] = [];
+          await searchBaseline.chats.each((chat) => {
+            if (chat.accountId !== SEARCH_ACCOUNT) return;
+            const text = [chat.title, ...chat.messages.map((m) => m.text)].join('\n').toLowerCase();
+            if (words.every((word) => text.includes(word))) found.push(chat.id);
+          });
+          return found;
+        }),
+      );
+    }
+    return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  },
+  count: async () => ({
+    docs: await searchArchive.searchDocs.count(),
+    baseline: await searchBaseline.chats.count(),
+    termRows: await termRows.postings.count(),
+  }),
+  /** Bytes the origin uses, as the browser estimates it (all databases of the page together). */
+  usage: async () => (await navigator.storage.estimate()).usage ?? 0,
+};
+
+const lifeboatBench = { ingest, lists, seedLists, reset, count, search };
 Object.assign(globalThis, { lifeboatBench, bench: () => lifeboatBench });

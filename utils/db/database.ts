@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { AccountRecord, ConversationBody, ConversationRecord } from '@/utils/conversations/model';
 import type { HandoffRecord } from '@/utils/downloads/model';
+import type { SearchDocRecord } from '@/utils/search/model';
 import { toEpochMs } from '@/utils/shared/time';
 import { utf8ByteLength } from '@/utils/shared/utf8';
 
@@ -63,7 +64,8 @@ async function moveBodiesOut(tx: Transaction): Promise<void> {
 
 /**
  * Lifeboat's one IndexedDB database. Every version below lists its full table set, so each block reads as a
- * complete snapshot; every version above 1 has an upgrade function and a test in tests/unit/utils/db/.
+ * complete snapshot; every version above 1 has a test in tests/unit/utils/db/, and an upgrade function when
+ * existing rows change.
  * Index only what is queried.
  */
 export class ArchiveDb extends Dexie {
@@ -71,6 +73,7 @@ export class ArchiveDb extends Dexie {
   conversationBodies!: EntityTable<ConversationBody, 'id'>;
   accounts!: EntityTable<AccountRecord, 'id'>;
   handoffs!: EntityTable<HandoffRecord, 'id'>;
+  searchDocs!: EntityTable<SearchDocRecord, 'id'>;
 
   constructor(name: string = ARCHIVE_DB_NAME) {
     super(name);
@@ -89,5 +92,14 @@ export class ArchiveDb extends Dexie {
         handoffs: 'id, createdAt',
       })
       .upgrade(moveBodiesOut);
+    // v3: the full-text search index, one row per conversation with a multiEntry index of its terms. No upgrade:
+    // the table starts empty, and listUnindexed (utils/search) lists the chats a background job still has to index.
+    this.version(3).stores({
+      conversations: 'id, [accountId+updatedAt]',
+      conversationBodies: 'id',
+      accounts: 'id, lastSeenAt',
+      handoffs: 'id, createdAt',
+      searchDocs: 'id, [accountId+updatedAt+id], *terms',
+    });
   }
 }

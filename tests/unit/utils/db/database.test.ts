@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getConversationBody, saveConversation } from '@/utils/conversations/store';
 import { ArchiveDb, type ConversationRecordV1 } from '@/utils/db/database';
+import { indexConversation, listUnindexed, searchConversations } from '@/utils/search/search-index';
 import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../../../factories';
 
 // Each schema version above 1 gets a test here that seeds the previous version with a throwaway Dexie and
@@ -28,17 +29,19 @@ function schemaOf(db: Dexie): Record<string, string[]> {
 }
 
 describe('ArchiveDb', () => {
-  it('should create every table with its indexes on a fresh install (v2)', async () => {
+  it('should create every table with its indexes on a fresh install (v3)', async () => {
     const db = new ArchiveDb(freshName());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(schemaOf(db)).toEqual({
       conversations: ['id', '[accountId+updatedAt]'],
       conversationBodies: ['id'],
       accounts: ['id', 'lastSeenAt'],
       handoffs: ['id', 'createdAt'],
+      searchDocs: ['id', '[accountId+updatedAt+id]', 'terms'],
     });
+    expect(db.searchDocs.schema.idxByName.terms?.multi).toBe(true);
   });
 });
 
@@ -114,9 +117,9 @@ describe('the v1 → v2 upgrade', () => {
     return db;
   }
 
-  it('should open a v1 database as v2 with the bodies table added', async () => {
+  it('should open a v1 database with the bodies table added (and, through v3, the search index)', async () => {
     const db = await upgraded();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(schemaOf(db)).toMatchObject({ conversationBodies: ['id'] });
   });
 
@@ -192,7 +195,7 @@ describe('the v1 → v2 upgrade', () => {
 
   it('should upgrade an empty v1 database', async () => {
     const db = await upgraded([]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.conversations.count()).toBe(0);
     expect(await db.conversationBodies.count()).toBe(0);
   });
@@ -225,5 +228,98 @@ describe('the v1 → v2 upgrade', () => {
     expect(outcome).toBe('updated');
     expect(await getConversationBody(db, 'conv-001')).toEqual({ id: 'conv-001', text: capture.body, exact: true });
     expect((await db.conversations.get('conv-001'))?.accountBasis).toBe('request');
+  });
+});
+
+describe('the v2 → v3 upgrade', () => {
+  /** Writes rows into a database that knows only schemas v1 and v2, as Lifeboat left it before search, and closes it. */
+  async function seedV2(name: string): Promise<{ ids: string[] }> {
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      conversations: 'id, [accountId+updatedAt]',
+      accounts: 'id, lastSeenAt',
+      handoffs: 'id, createdAt',
+    });
+    v2.version(2).stores({
+      conversations: 'id, [accountId+updatedAt]',
+      conversationBodies: 'id',
+      accounts: 'id, lastSeenAt',
+      handoffs: 'id, createdAt',
+    });
+    // Rows in the shape v2's saveConversation writes them.
+    const seeded = v2;
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const id = `conv-${index}`;
+      ids.push(id);
+      const raw = buildRawConversation(id, [{ role: 'user', text: `도서관에서 공부 ${index}` }], {
+        update_time: FIXED_NOW / 1000 + index,
+      });
+      await seeded.table('conversations').put({
+        id,
+        accountId: 'user-1',
+        accountBasis: 'request',
+        title: `Title ${index}`,
+        createdAt: FIXED_NOW,
+        updatedAt: FIXED_NOW + index * 1000,
+        updatedAtKnown: true,
+        model: 'gpt-5',
+        gizmoId: null,
+        isArchived: false,
+        messageCount: 1,
+        branchCount: 1,
+        capturedAt: FIXED_NOW,
+        checkedAt: FIXED_NOW,
+        capturedBy: 'page',
+        contentHash: null,
+        bodyBytes: JSON.stringify(raw).length,
+      });
+      await seeded.table('conversationBodies').put({ id, text: JSON.stringify(raw), exact: true });
+    }
+    await seeded.table('accounts').put({ id: 'user-1', label: 'Me', kind: 'personal', lastSeenAt: FIXED_NOW });
+    expect(v2.verno).toBe(2);
+    seeded.close();
+    return { ids };
+  }
+
+  async function upgradedFromV2(): Promise<{ db: ArchiveDb; ids: string[]; before: Record<string, unknown[]> }> {
+    const name = freshName();
+    const { ids } = await seedV2(name);
+    const v2 = new Dexie(name);
+    await v2.open();
+    const before = Object.fromEntries(
+      await Promise.all(v2.tables.map(async (table) => [table.name, await table.toArray()] as const)),
+    );
+    v2.close();
+    const db = new ArchiveDb(name);
+    opened.push(db);
+    await db.open();
+    return { db, ids, before };
+  }
+
+  it('should open a v2 database as v3 with an empty search index and every other row unchanged', async () => {
+    const { db, before } = await upgradedFromV2();
+    expect(db.verno).toBe(3);
+    expect(await db.searchDocs.count()).toBe(0);
+    expect(await db.conversations.toArray()).toEqual(before.conversations);
+    expect(await db.conversationBodies.toArray()).toEqual(before.conversationBodies);
+    expect(await db.accounts.toArray()).toEqual(before.accounts);
+  });
+
+  it('should list every chat stored before v3 as not yet indexed, newest first, until it is indexed', async () => {
+    const { db, ids } = await upgradedFromV2();
+    expect(await listUnindexed(db)).toEqual([...ids].reverse());
+    const row = await db.conversations.get('conv-4');
+    await indexConversation(db, {
+      id: 'conv-4',
+      accountId: 'user-1',
+      title: row?.title ?? '',
+      updatedAt: row?.updatedAt ?? 0,
+      messages: [{ messageId: 'm', text: '도서관에서 공부 4' }],
+    });
+    expect(await listUnindexed(db, 2)).toEqual(['conv-3', 'conv-2']);
+    expect(
+      (await searchConversations(db, { accountId: 'user-1', query: '도서관' })).map((r) => r.conversationId),
+    ).toEqual(['conv-4']);
   });
 });
