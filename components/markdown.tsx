@@ -1,6 +1,7 @@
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import { useMemo } from 'react';
+import { CodeBlock } from './code-block';
 import './markdown.css';
 
 // The ONE place chat text becomes HTML (design.md, "Rendering chat content"): Markdown through `marked` with raw
@@ -128,17 +129,53 @@ export function markdownToHtml(markdown: string, win: WindowLike | undefined = g
       .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
       .join('');
   }
-  return purify.sanitize(markdownToUnsafeHtml(markdown), { ...SANITIZE_CONFIG, RETURN_TRUSTED_TYPE: false });
+  return String(purify.sanitize(markdownToUnsafeHtml(markdown), SANITIZE_CONFIG));
 }
 
-/** Chat text written in Markdown, rendered through the sanitiser. */
+/** A stretch of Markdown: sanitised HTML, or a top-level code fence shown as a CodeBlock (with its copy button). */
+export type MarkdownPart = { kind: 'html'; html: string } | { kind: 'code'; language: string | null; source: string };
+
+/** `markdown` cut at its top-level code fences: each fence on its own, the text between them as sanitised HTML. */
+export function markdownParts(markdown: string, win: WindowLike | undefined = globalThis.window): MarkdownPart[] {
+  const purify = win === undefined ? undefined : purifierFor(win);
+  if (purify === undefined || !purify.isSupported) return [{ kind: 'html', html: markdownToHtml(markdown, win) }];
+  const tokens = marked.lexer(markdown);
+  const parts: MarkdownPart[] = [];
+  let pending: Token[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const html = purify.sanitize(marked.parser(Object.assign(pending, { links: tokens.links })), SANITIZE_CONFIG);
+    parts.push({ kind: 'html', html: String(html) });
+    pending = [];
+  };
+  for (const token of tokens) {
+    if (token.type === 'code') {
+      flush();
+      const code = token as Tokens.Code;
+      parts.push({ kind: 'code', language: code.lang?.split(/\s/)[0] || null, source: code.text });
+    } else {
+      pending.push(token);
+    }
+  }
+  flush();
+  return parts;
+}
+
+/** Chat text written in Markdown, rendered through the sanitiser; code fences get a "Copy code" button. */
 export function Markdown({ markdown, className }: { markdown: string; className?: string }) {
-  const html = useMemo(() => markdownToHtml(markdown), [markdown]);
+  const parts = useMemo(() => markdownParts(markdown), [markdown]);
   return (
-    <div
-      className={className === undefined ? 'lb-markdown' : `lb-markdown ${className}`}
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: the one sanitised sink (markdownToHtml above).
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    <div className={className === undefined ? 'lb-markdown' : `lb-markdown ${className}`}>
+      {parts.map((part, index) =>
+        part.kind === 'code' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one text never move.
+          <CodeBlock key={index} language={part.language} source={part.source} />
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one text never move.
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the one sanitised sink (markdownParts above).
+          <div key={index} className="lb-markdown__html" dangerouslySetInnerHTML={{ __html: part.html }} />
+        ),
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { Button } from '@/components/button';
+import { CodeBlock } from '@/components/code-block';
 import { EmptyState } from '@/components/empty-state';
 import { ChatIcon } from '@/components/icons';
 import { isSafeUrl, Markdown } from '@/components/markdown';
@@ -274,41 +275,6 @@ function BlockView({ block }: { block: Block }): ReactNode {
         </div>
       );
   }
-}
-
-type CopyState = 'idle' | 'copied' | 'failed';
-
-/** Code with its language and a "Copy code" button that says whether the copy worked. */
-function CodeBlock({ language, source }: { language: string | null; source: string }) {
-  const [state, setState] = useState<CopyState>('idle');
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(source);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setState('idle'), 2000);
-  };
-  return (
-    <figure className="block code-block">
-      <div className="code-block__bar">
-        <figcaption className="block__caption">{language || i18n.t('viewer.code')}</figcaption>
-        <Button size="sm" variant="ghost" onClick={copy}>
-          {i18n.t('viewer.copyCode')}
-        </Button>
-        <span className="code-block__status" role="status">
-          {state === 'copied' ? i18n.t('viewer.copied') : state === 'failed' ? i18n.t('viewer.copyFailed') : ''}
-        </span>
-      </div>
-      <pre className="viewer__pre code-block__code">
-        <code>{source}</code>
-      </pre>
-    </figure>
-  );
 }
 
 /** "‹ 2/3 ›": moves between the versions of a message at a fork; the position is announced as it changes. */

@@ -69,7 +69,9 @@ describe('markdownToHtml without a DOM', () => {
 
   it('should render through the Markdown component as escaped text', () => {
     const html = renderToStaticMarkup(<Markdown markdown="<script>alert(1)</script>" />);
-    expect(html).toBe('<div class="lb-markdown"><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></div>');
+    expect(html).toBe(
+      '<div class="lb-markdown"><div class="lb-markdown__html"><p>&lt;script&gt;alert(1)&lt;/script&gt;</p></div></div>',
+    );
   });
 });
 
