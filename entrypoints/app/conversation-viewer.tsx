@@ -155,16 +155,21 @@ function Message({ message }: { message: MessageView }) {
       {message.blocks.map((block, index) => (
         // Blocks never move within a message; their order is their identity.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-        <BlockView key={index} block={block} />
+        <BlockView key={index} block={block} plainText={message.role === 'user'} />
       ))}
     </article>
   );
 }
 
-function BlockView({ block }: { block: Block }): ReactNode {
+/** One block; `plainText` shows text as typed (ChatGPT shows the user's own messages without Markdown). */
+function BlockView({ block, plainText }: { block: Block; plainText: boolean }): ReactNode {
   switch (block.kind) {
     case 'text':
-      return <Markdown markdown={block.markdown} />;
+      return plainText ? (
+        <p className="block block--plain">{block.markdown}</p>
+      ) : (
+        <Markdown markdown={block.markdown} />
+      );
     case 'code':
       return <CodeBlock language={block.language} source={block.source} />;
     case 'execution-output':
