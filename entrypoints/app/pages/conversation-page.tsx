@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { DownloadButton } from '@/components/download-button';
 import { EmptyState } from '@/components/empty-state';
 import { ExternalLinkButton } from '@/components/external-link-button';
-import { ArrowLeftIcon, ChatIcon, InfoIcon } from '@/components/icons';
+import { ArrowLeftIcon, ChatIcon } from '@/components/icons';
 import { formatDateTime, RelativeTime } from '@/components/relative-time';
 import { type Loadable, useConversation, type ViewedConversation } from '@/hooks/use-conversations';
 import { useDownloadConversation } from '@/hooks/use-download-conversation';
@@ -20,6 +20,7 @@ import {
 import type { AccountRecord, ConversationRecord } from '@/utils/conversations/model';
 import { getUiLocale } from '@/utils/shared/ui-locale';
 import { ArchivedBadge } from '../archived-badge';
+import { ConversationReader } from '../conversation-viewer';
 import { DocumentTitle } from '../document-title';
 
 /** Props of ConversationPage. */
@@ -31,7 +32,7 @@ interface ConversationPageProps {
   onSwitchAccount: (accountId: string) => void;
 }
 
-/** One saved chat: its title and facts, a link to it on chatgpt.com and its JSON download. */
+/** One saved chat: its title and facts, a link to it on chatgpt.com, its JSON download, and its messages. */
 export function ConversationPage({ account, id, onSwitchAccount }: ConversationPageProps) {
   const result = useConversation(account?.id, id);
   const viewedLabel = account === undefined ? '' : accountLabel(account);
@@ -176,10 +177,7 @@ function ConversationFacts({ conversation }: { conversation: ConversationRecord 
           </Fact>
         </dl>
       </div>
-      <p className="note">
-        <InfoIcon size={18} />
-        {i18n.t('archive.readingSoon')}
-      </p>
+      <ConversationReader id={conversation.id} />
     </>
   );
 }
