@@ -10,6 +10,7 @@ import { registerHandlers } from '@/utils/messaging/protocol';
 import { createRequestLimiter } from '@/utils/pacing/create-request-limiter';
 import { createPacingHandlers, releaseSlotsOfGoneDocuments } from '@/utils/pacing/pacing-handlers';
 import { sessionPacingStore } from '@/utils/pacing/pacing-store';
+import { indexConversation } from '@/utils/search/search-index';
 import { describeError } from '@/utils/shared/describe-error';
 import { createLogger } from '@/utils/shared/logger';
 
@@ -27,12 +28,11 @@ export default defineBackground(() => {
   void downloader.sweep();
   const pageHookTabs = createPageHookTabs();
   browser.tabs.onRemoved.addListener((tabId) => void pageHookTabs.forget(tabId));
-
   // A tab closed or reloaded mid-request never hands its slot back: free it rather than wait for a lapse.
   browser.tabs.onRemoved.addListener((tabId) => void limiter.releaseTab(tabId).catch(() => {}));
   releaseSlotsOfGoneDocuments(limiter);
   registerHandlers('background', {
-    saveConversation: createReceiveCapture({ db, logger }),
+    saveConversation: createReceiveCapture({ db, logger, index: (chat) => indexConversation(db, chat) }),
     ...createPacingHandlers(limiter),
     reportPageHook: pageHookTabs.report,
     downloadConversation: ({ id }) => downloadConversation(db, downloader, id, i18n.t('common.untitled')),

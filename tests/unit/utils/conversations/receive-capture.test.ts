@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureSourceOf, createReceiveCapture, type ReceiveCaptureDeps } from '@/utils/conversations/receive-capture';
 import { getConversation } from '@/utils/conversations/store';
 import { type Handlers, registerHandlers, sendMessage } from '@/utils/messaging/protocol';
+import { indexConversation, searchConversations } from '@/utils/search/search-index';
 import { createLogger } from '@/utils/shared/logger';
 import {
   buildAccount,
@@ -148,5 +149,49 @@ describe('saveConversation through the message protocol', () => {
       name: 'ProtocolError',
       code: 'refused',
     });
+  });
+});
+
+describe('indexing what a capture stored', () => {
+  const sender = { url: chatgptTab.url, tab: chatgptTab.tab };
+
+  it('should make a stored chat searchable at once, in Korean too, and only new or newer copies', async () => {
+    const indexed: string[] = [];
+    const receive = createReceiveCapture({
+      db: archive(),
+      logger,
+      now: () => FIXED_NOW,
+      index: async (chat) => {
+        indexed.push(chat.id);
+        await indexConversation(archive(), chat);
+      },
+    });
+    const raw = buildRawConversation('c1', [
+      { role: 'user', text: '도서관에서 책을 빌리는 방법' },
+      { role: 'assistant', text: 'Borrowing books is easy.', model: 'gpt-5' },
+    ]);
+    await receive(buildCapture(raw), sender);
+    await receive(buildCapture(raw), sender);
+    expect(indexed).toEqual(['c1']);
+    const [hit] = await searchConversations(archive(), { accountId: 'user-test-1', query: '도서관' });
+    expect(hit).toMatchObject({ conversationId: 'c1' });
+    expect(await searchConversations(archive(), { accountId: 'user-test-1', query: 'borrow' })).toHaveLength(1);
+    expect(await searchConversations(archive(), { accountId: 'user-other', query: '도서관' })).toEqual([]);
+  });
+
+  it('should still save the chat when indexing fails, and say so in the log', async () => {
+    const receive = createReceiveCapture({
+      db: archive(),
+      logger,
+      now: () => FIXED_NOW,
+      index: async () => {
+        throw new Error('index is broken');
+      },
+    });
+    await expect(receive(buildCapture(), sender)).resolves.toMatchObject({ outcome: 'created' });
+    expect(await getConversation(archive(), 'conv-test-1')).toBeDefined();
+    expect(lines).toContain(
+      'warn [Lifeboat:background] Conversation conv-test-1 was saved but not indexed for search: index is broken',
+    );
   });
 });
