@@ -20,8 +20,10 @@ export function useCapturePaused(focusAfterResume: RefObject<HTMLElement | null>
     const focused = document.activeElement;
     try {
       await update({ captureEnabled: true });
-      // Only if focus is still on the button: a user who moved on meanwhile keeps their place.
-      if (document.activeElement === focused) focusAfterResume.current?.focus();
+      // Only if focus is still on the button, or was dropped to <body> because the banner holding it went away
+      // first (the settings watch can answer before `update` does): a user who moved on keeps their place.
+      const active = document.activeElement;
+      if (active === focused || active === null || active === document.body) focusAfterResume.current?.focus();
       // The banner that held the button disappears, so say out loud that it worked.
       toast.show({ tone: 'success', message: i18n.t('common.captureResumed') });
     } catch (error) {
