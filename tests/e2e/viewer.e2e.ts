@@ -64,7 +64,7 @@ describe('the conversation viewer', () => {
     expect(await messages.getByRole('article', { name: 'ChatGPT' }).count()).toBeGreaterThan(1);
     expect(await messages.getByRole('button', { name: 'Copy code' }).count()).toBeGreaterThan(0);
     expect(await messages.locator('.model-badge').count()).toBeGreaterThan(0);
-    await shoot(app, 'viewer-branches-dark');
+    await shoot(app, 'viewer-branches-dark', { publish: true });
 
     // By keyboard: the first fork's "Previous version" shows the other prompt and its answer.
     const previous = messages.getByRole('button', { name: 'Previous version' }).first();
