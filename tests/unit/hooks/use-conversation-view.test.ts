@@ -1,61 +1,26 @@
-import { parseHTML } from 'linkedom';
-import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ReadableConversation, readStoredConversation, useConversationView } from '@/hooks/use-conversation-view';
 import type { Loadable } from '@/hooks/use-conversations';
 import { saveConversation } from '@/utils/conversations/store';
 import { db } from '@/utils/db/db';
 import { buildCapture, buildRawConversation, FIXED_NOW } from '../../factories';
+import { eventually, hookRenderer, installLinkedomDom } from '../../react-dom';
 
 // The hook runs for real over the app's `db` on fake-indexeddb, rendered into a linkedom DOM.
 
-const roots: Root[] = [];
-
-beforeAll(() => {
-  const { window } = parseHTML('<!doctype html><html><body></body></html>');
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', window.document);
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
-});
-
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
+installLinkedomDom();
+const renderHook = hookRenderer();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await Promise.all(db.tables.map((table) => table.clear()));
 });
 
-afterEach(() => {
-  for (const root of roots.splice(0)) act(() => root.unmount());
-});
-
-function Probe({ id, seen }: { id: string; seen: Loadable<ReadableConversation>[] }) {
-  seen.push(useConversationView(id));
-  return null;
-}
-
+/** Every value the hook gave for chat `id`, render after render. */
 function render(id: string): Loadable<ReadableConversation>[] {
-  const seen: Loadable<ReadableConversation>[] = [];
-  const root = createRoot(document.createElement('div'));
-  roots.push(root);
-  act(() => root.render(createElement(Probe, { id, seen })));
-  return seen;
-}
-
-async function eventually(assertion: () => void): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      assertion();
-      return;
-    } catch (error) {
-      if (attempt >= 200) throw error;
-    }
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
+  return renderHook(() => useConversationView(id)).all;
 }
 
 const latest = <T>(seen: T[]): T => seen[seen.length - 1] as T;

@@ -1,7 +1,5 @@
-import { parseHTML } from 'linkedom';
-import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   type Loadable,
@@ -16,6 +14,7 @@ import { saveConversation } from '@/utils/conversations/store';
 import { loadViewedAccountId, saveViewedAccountId } from '@/utils/conversations/viewed-account';
 import { db } from '@/utils/db/db';
 import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../../factories';
+import { eventually, hookRenderer, installLinkedomDom } from '../../react-dom';
 
 // The hooks run for real: React renders them into a DOM (linkedom), over the app's own `db` on fake-indexeddb
 // and WXT's fakeBrowser storage, so live queries and the storage watch answer as they do in the popup.
@@ -23,62 +22,13 @@ import { buildAccount, buildCapture, buildRawConversation, FIXED_NOW } from '../
 const me = buildAccount({ id: 'user-me', label: 'Me' });
 const team = buildAccount({ id: 'workspace-team', label: 'Team', kind: 'workspace' });
 
-const roots: Root[] = [];
-
-beforeAll(() => {
-  const { window } = parseHTML('<!doctype html><html><body></body></html>');
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', window.document);
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
-});
-
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
+installLinkedomDom();
+const renderHook = hookRenderer();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await Promise.all(db.tables.map((table) => table.clear()));
 });
-
-afterEach(() => {
-  for (const root of roots.splice(0)) act(() => root.unmount());
-});
-
-/** What a hook returned on its latest render, and on every render so far. */
-interface Rendered<T> {
-  current: T;
-  all: T[];
-}
-
-/** Calls `hook` as a component does, and keeps what it returned. */
-function HookProbe<T>({ hook, rendered }: { hook: () => T; rendered: Rendered<T> }) {
-  rendered.current = hook();
-  rendered.all.push(rendered.current);
-  return null;
-}
-
-/** Renders `hook` in a component of its own, as a page would. */
-function renderHook<T>(hook: () => T): Rendered<T> {
-  const rendered = { all: [] as T[] } as unknown as Rendered<T>;
-  const root = createRoot(document.createElement('div'));
-  roots.push(root);
-  act(() => root.render(createElement(HookProbe<T>, { hook, rendered })));
-  return rendered;
-}
-
-/** Lets the database and storage answer, re-rendering in `act`, until `assertion` passes (at most about 2 s). */
-async function eventually(assertion: () => void | Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (attempt >= 200) throw error;
-    }
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
-}
 
 /** Archives conversation `id` for `account`, captured `later` ms after FIXED_NOW (the account's lastSeenAt). */
 async function capture(id: string, account: Account, later = 0, overrides: Record<string, unknown> = {}) {

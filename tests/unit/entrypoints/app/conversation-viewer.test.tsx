@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConversationViewer } from '@/entrypoints/app/conversation-viewer';
 import { readStoredConversation } from '@/hooks/use-conversation-view';
+import { installLinkedomDom } from '../../../react-dom';
 
 // The viewer renders into a DOM (linkedom) with i18n answering each message's name, so labels read as keys.
 // Without a DOM DOMPurify can use, chat text shows as escaped text (markdown.test.tsx); the structure is what
@@ -18,16 +18,7 @@ const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), 'utf8')
 let root: Root | undefined;
 let container: HTMLElement;
 
-beforeAll(() => {
-  const { window } = parseHTML('<!doctype html><html><body></body></html>');
-  vi.stubGlobal('window', window);
-  vi.stubGlobal('document', window.document);
-  vi.stubGlobal('IS_REACT_ACT_ENVIRONMENT', true);
-});
-
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
+installLinkedomDom();
 
 beforeEach(() => {
   fakeBrowser.reset();
