@@ -19,7 +19,6 @@ import { Sidebar } from './sidebar';
 export function App() {
   const route = useRoute();
   const viewed = useViewedAccount();
-  const account = viewed.loading ? undefined : viewed.account;
   const mainRef = useRef<HTMLElement>(null);
   const routeKey = keyOf(route);
   const firstRender = useRef(true);

@@ -3,7 +3,6 @@ import {
   IDLE_PACING,
   MAX_RETRY_AFTER_MS,
   type PacingState,
-  type RequestKind,
   type RequestResult,
   type SlotAnswer,
 } from './model';
