@@ -7,7 +7,7 @@ import {
 import type { Settings } from '@/utils/settings/model';
 import { describeError } from '@/utils/shared/describe-error';
 import type { Logger } from '@/utils/shared/logger';
-import { utf8ByteLength } from '@/utils/shared/utf8';
+import { megabytes, utf8ByteLength } from '@/utils/shared/utf8';
 import type { CaptureNotice } from './capture-notice';
 import { type ChatGptApi, ChatGptApiError, type FetchedConversation } from './chatgpt-api';
 import { conversationIdFromUrl } from './conversation-url';
@@ -68,11 +68,6 @@ export interface CapturerDeps {
 const MAX_RETRIES = 2;
 /** Backoff before the first retry; doubled for the next, jittered ±50 %. The background's gap comes on top. */
 const RETRY_BASE_MS = 2000;
-
-/** "33.5" for a size in bytes, in MB of 2^20 bytes. */
-function megabytes(bytes: number): string {
-  return (bytes / 2 ** 20).toFixed(1);
-}
 
 function isRetryable(error: unknown): error is ChatGptApiError {
   if (!(error instanceof ChatGptApiError)) return false;

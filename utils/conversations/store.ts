@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type { ArchiveDb } from '@/utils/db/database';
 import { describeError, describeZodError } from '@/utils/shared/describe-error';
 import { LifeboatError } from '@/utils/shared/lifeboat-error';
-import { sha256Hex, utf8ByteLength } from '@/utils/shared/utf8';
+import { megabytes, sha256Hex, utf8ByteLength } from '@/utils/shared/utf8';
 import {
   type AccountRecord,
   type CapturedConversation,
@@ -40,11 +40,6 @@ function invalid(capture: CapturedConversation, reason: string): InvalidConversa
   return new InvalidConversationError(`Conversation ${capture.conversationId} was not saved: ${reason}.`);
 }
 
-/** "33.5 MB" for a size in bytes (MB of 2^20 bytes, as file managers mostly count). */
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /**
  * Validates a captured conversation and builds its archive rows, without touching the database; `contentHash`
  * is the SHA-256 of the body (see prepareConversation). Throws InvalidConversationError saying what is wrong.
@@ -53,12 +48,13 @@ export function toConversationRows(
   capture: CapturedConversation,
   { capturedAt, source }: CaptureContext,
   contentHash: string,
+  /** The body's UTF-8 size, when the caller has measured it already (a long chat takes a while to measure). */
+  bodyBytes: number = utf8ByteLength(capture.body),
 ): PreparedConversation {
-  const bodyBytes = utf8ByteLength(capture.body);
   if (bodyBytes > MAX_CONVERSATION_BYTES) {
     throw invalid(
       capture,
-      `it is ${megabytes(bodyBytes)} (${bodyBytes} bytes), more than the ${megabytes(MAX_CONVERSATION_BYTES)} (${MAX_CONVERSATION_BYTES} bytes) Lifeboat keeps for one chat`,
+      `it is ${megabytes(bodyBytes)} MB (${bodyBytes} bytes), more than the ${megabytes(MAX_CONVERSATION_BYTES)} MB (${MAX_CONVERSATION_BYTES} bytes) Lifeboat keeps for one chat`,
     );
   }
   let json: unknown;
@@ -99,9 +95,10 @@ export async function prepareConversation(
   capture: CapturedConversation,
   context: CaptureContext,
 ): Promise<PreparedConversation> {
-  // Measured before hashing, so an oversized body is refused without copying it into bytes.
-  if (utf8ByteLength(capture.body) > MAX_CONVERSATION_BYTES) return toConversationRows(capture, context, '');
-  return toConversationRows(capture, context, await sha256Hex(capture.body));
+  // Measured once, before hashing, so an oversized body is refused without copying it into bytes.
+  const bodyBytes = utf8ByteLength(capture.body);
+  if (bodyBytes > MAX_CONVERSATION_BYTES) return toConversationRows(capture, context, '', bodyBytes);
+  return toConversationRows(capture, context, await sha256Hex(capture.body), bodyBytes);
 }
 
 /** What the archive should do with an arriving copy, given the stored one (which belongs to the same account). */

@@ -120,12 +120,17 @@ export function createRequestLimiter({
     return loading;
   }
 
+  /** Wakes every waiting call to look again: the slot may have become free, or its place may have changed. */
+  function wake(): void {
+    changed.fire();
+    changed = signal();
+  }
+
   function update(next: PacingState): void {
     state = next;
     // Written through; a failed write only means a restarted worker starts less cautious.
     void store.save(next).catch(() => {});
-    changed.fire();
-    changed = signal();
+    wake();
   }
 
   function blockedUntil(pacing: PacingState, at: number): number {
@@ -205,8 +210,7 @@ export function createRequestLimiter({
           queue.splice(index, 1);
         }
         // The next in line may be able to go now.
-        changed.fire();
-        changed = signal();
+        wake();
       }
     },
 
@@ -265,8 +269,7 @@ export function createRequestLimiter({
       }
       const pacing = await current();
       if (pacing.lease === null || !gone(pacing.lease)) {
-        changed.fire();
-        changed = signal();
+        wake();
         return;
       }
       const gap = pacing.lease.kind === 'conversation' ? (pacing.conversationGapMs ?? START_GAP_MS) : SMALL_GAP_MS;

@@ -24,3 +24,8 @@ export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** A size in MB of 2^20 bytes with one decimal, without the unit ("33.5"), for messages and notices. */
+export function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
