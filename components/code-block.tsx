@@ -31,7 +31,7 @@ export function CodeBlock({ language, source }: { language: string | null; sourc
           {state === 'copied' ? i18n.t('viewer.copied') : state === 'failed' ? i18n.t('viewer.copyFailed') : ''}
         </span>
       </div>
-      <pre className="code-block__code">
+      <pre className="lb-code code-block__code">
         <code>{source}</code>
       </pre>
     </figure>

@@ -97,7 +97,7 @@ function RawJson({ text }: { text: string }) {
     <details className="viewer__raw" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{i18n.t('viewer.rawJson')}</summary>
       <p className="viewer__hint">{i18n.t('viewer.rawJsonHint')}</p>
-      {open ? <pre className="viewer__pre">{text}</pre> : null}
+      {open ? <pre className="lb-code viewer__pre">{text}</pre> : null}
     </details>
   );
 }
@@ -176,7 +176,7 @@ function BlockView({ block, plainText }: { block: Block; plainText: boolean }): 
       return (
         <figure className="block">
           <figcaption className="block__caption">{i18n.t('viewer.output')}</figcaption>
-          <pre className="viewer__pre">{block.text}</pre>
+          <pre className="lb-code viewer__pre">{block.text}</pre>
         </figure>
       );
     case 'image':
@@ -214,7 +214,7 @@ function BlockView({ block, plainText }: { block: Block; plainText: boolean }): 
       return (
         <details className="block">
           <summary>{i18n.t('viewer.documentEdits')}</summary>
-          <pre className="viewer__pre">{block.updates.map((update) => update.replacement).join('\n\n')}</pre>
+          <pre className="lb-code viewer__pre">{block.updates.map((update) => update.replacement).join('\n\n')}</pre>
         </details>
       );
     case 'quote':
@@ -259,14 +259,14 @@ function BlockView({ block, plainText }: { block: Block; plainText: boolean }): 
       return (
         <details className="block">
           <summary>{block.scope === 'user' ? i18n.t('viewer.contextUser') : i18n.t('viewer.contextModel')}</summary>
-          <pre className="viewer__pre">{block.text}</pre>
+          <pre className="lb-code viewer__pre">{block.text}</pre>
         </details>
       );
     case 'error':
       return (
         <figure className="block block--error">
           <figcaption className="block__caption">{i18n.t('viewer.toolError', [block.name])}</figcaption>
-          <pre className="viewer__pre">{block.text}</pre>
+          <pre className="lb-code viewer__pre">{block.text}</pre>
         </figure>
       );
     case 'unsupported':
@@ -275,7 +275,7 @@ function BlockView({ block, plainText }: { block: Block; plainText: boolean }): 
           <p>{i18n.t('viewer.unsupported', [block.contentType])}</p>
           <details>
             <summary>{i18n.t('viewer.showRawJson')}</summary>
-            <pre className="viewer__pre">{block.rawJson}</pre>
+            <pre className="lb-code viewer__pre">{block.rawJson}</pre>
           </details>
         </div>
       );
